@@ -1,0 +1,22 @@
+package io.jenkins.plugins.tableaupat.core.http;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+
+/**
+ * Prepares a JDK HttpClient for Tableau: no automatic redirects (see {@link RestTransport}) and a
+ * connect timeout. Callers with their own builder (Jenkins' proxy-aware one) pass it in.
+ */
+public final class TableauHttpClient {
+    private TableauHttpClient() {
+    }
+
+    public static HttpClient.Builder configure(HttpClient.Builder builder, Duration connectTimeout) {
+        return builder.followRedirects(HttpClient.Redirect.NEVER).connectTimeout(connectTimeout);
+    }
+
+    /** A client with the JVM's default proxy selector and trust store. */
+    public static HttpClient create(Duration connectTimeout) {
+        return configure(HttpClient.newBuilder(), connectTimeout).build();
+    }
+}
