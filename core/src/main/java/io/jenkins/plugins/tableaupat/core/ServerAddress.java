@@ -41,6 +41,9 @@ public final class ServerAddress {
             throw TableauException.invalidInput("Server URL '" + raw + "' starts with " + scheme
                     + "://: use https:// (or http:// for a server without TLS)");
         }
+        if (raw.length() == schemeEnd + 3) {
+            throw TableauException.invalidInput("Server URL '" + raw + "' has no host name, " + EXAMPLE);
+        }
         URI uri;
         try {
             uri = new URI(raw);
