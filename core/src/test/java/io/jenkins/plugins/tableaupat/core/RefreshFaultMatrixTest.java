@@ -654,7 +654,8 @@ class RefreshFaultMatrixTest {
                 RefreshResult r = f.get();
                 assertThat(r.verdict()).isEqualTo(Verdict.OK);
                 assertThat(r.expiresAt()).isNotNull();
-                assertThat(r.messages()).noneMatch(m -> m.startsWith("WARNING"));
+                // Taking turns means no refresh saw its session killed by another's sign-in.
+                assertThat(r.messages()).noneMatch(m -> m.contains("401002") || m.contains("already ended"));
             }
         } finally {
             pool.shutdownNow();

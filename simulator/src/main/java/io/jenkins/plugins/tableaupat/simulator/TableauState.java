@@ -1,0 +1,179 @@
+package io.jenkins.plugins.tableaupat.simulator;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Sites, tokens and sessions, and Tableau's rules on them. One lock guards everything: requests are few and
+ * short, and a single lock keeps "kill the old session, open the new one" and the counters consistent.
+ */
+final class TableauState {
+    private static final Logger LOG = Logger.getLogger(TableauState.class.getName());
+
+    private final Mode mode;
+    private final Clock clock;
+    private final Duration idleExpiry;
+    private final Duration sessionTimeout;
+    private final SecureRandom random = new SecureRandom();
+
+    private final Map<String, Site> sites = new LinkedHashMap<>();
+    private final Map<String, SimulatedToken> tokens = new LinkedHashMap<>();
+    private final Map<String, Session> sessions = new HashMap<>();
+    /** PAT name to the auth token of its one live session: a PAT cannot hold two sessions. */
+    private final Map<String, String> sessionOfPat = new HashMap<>();
+    private int signIns;
+    private int signOuts;
+
+    TableauState(Mode mode, Clock clock, Duration idleExpiry, Duration sessionTimeout) {
+        this.mode = mode;
+        this.clock = clock;
+        this.idleExpiry = idleExpiry;
+        this.sessionTimeout = sessionTimeout;
+        if (mode == Mode.SERVER) {
+            addSite("");
+        }
+    }
+
+    Mode mode() {
+        return mode;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    synchronized Site addSite(String contentUrl) {
+        return sites.computeIfAbsent(contentUrl == null ? "" : contentUrl, Site::of);
+    }
+
+    synchronized List<Site> sites() {
+        return List.copyOf(sites.values());
+    }
+
+    /** Adds or replaces (by name) a token, creating its site if needed. */
+    synchronized void addToken(SimulatedToken token) {
+        addSite(token.site());
+        tokens.put(token.name(), token);
+    }
+
+    synchronized Optional<SimulatedToken> token(String name) {
+        return Optional.ofNullable(tokens.get(name));
+    }
+
+    /** Signs in with a PAT or throws 401001; Tableau gives no reason, the log (FINE) does. */
+    synchronized Session signIn(String name, String secret, String contentUrl) {
+        Instant now = now();
+        SimulatedToken t = tokens.get(name);
+        Site site = sites.get(contentUrl);
+        String refusal = null;
+        if (t == null) {
+            refusal = "unknown token name";
+        } else if (!t.secret().equals(secret)) {
+            refusal = "wrong secret";
+        } else if (site == null) {
+            refusal = "unknown site";
+        } else if (!t.site().equals(contentUrl)) {
+            refusal = "token belongs to another site";
+        } else if (t.revoked()) {
+            refusal = "revoked";
+        } else if (t.expiresAt() != null && !now.isBefore(t.expiresAt())) {
+            refusal = "past its expiry date";
+        } else if (t.lastUsedAt() != null && now.isAfter(t.lastUsedAt().plus(idleExpiry))) {
+            refusal = "unused for longer than " + idleExpiry.toDays() + " days";
+        }
+        if (refusal != null) {
+            LOG.log(Level.FINE, "Sign-in refused for token ''{0}'': {1}", new Object[] {name, refusal});
+            throw ApiError.signInError();
+        }
+        String previous = sessionOfPat.remove(name);
+        if (previous != null) {
+            sessions.remove(previous);
+        }
+        byte[] raw = new byte[16];
+        random.nextBytes(raw);
+        Session s = new Session(HexFormat.of().formatHex(raw), name, site, t.userId(), now);
+        sessions.put(s.authToken, s);
+        sessionOfPat.put(name, s.authToken);
+        tokens.put(name, t.withLastUsedAt(now));
+        signIns++;
+        return s;
+    }
+
+    /** The live session of an {@code X-Tableau-Auth} value, or 401000 (none) / 401002 (dead or unknown). */
+    synchronized Session authenticate(String authToken) {
+        if (authToken == null || authToken.isBlank()) {
+            throw ApiError.missingAuth();
+        }
+        Session s = sessions.get(authToken);
+        Instant now = now();
+        if (s == null) {
+            throw ApiError.invalidAuth();
+        }
+        if (s.expired(now, sessionTimeout)) {
+            end(s);
+            throw ApiError.invalidAuth();
+        }
+        s.touch(now);
+        return s;
+    }
+
+    synchronized void signOut(String authToken) {
+        end(authenticate(authToken));
+        signOuts++;
+    }
+
+    private void end(Session s) {
+        sessions.remove(s.authToken);
+        sessionOfPat.remove(s.tokenName, s.authToken);
+    }
+
+    /** Tokens of one user on one site, in the order added. */
+    synchronized List<SimulatedToken> tokensOf(Site site, String userId) {
+        List<SimulatedToken> out = new ArrayList<>();
+        for (SimulatedToken t : tokens.values()) {
+            if (t.site().equals(site.contentUrl()) && t.userId().equals(userId)) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    synchronized int openSessions() {
+        Instant now = now();
+        sessions.values().removeIf(s -> {
+            boolean expired = s.expired(now, sessionTimeout);
+            if (expired) {
+                sessionOfPat.remove(s.tokenName, s.authToken);
+            }
+            return expired;
+        });
+        return sessions.size();
+    }
+
+    synchronized int signInCount() {
+        return signIns;
+    }
+
+    synchronized int signOutCount() {
+        return signOuts;
+    }
+
+    /** Ends all sessions and zeroes the counters; tokens and sites stay. */
+    synchronized void reset() {
+        sessions.clear();
+        sessionOfPat.clear();
+        signIns = 0;
+        signOuts = 0;
+    }
+}
