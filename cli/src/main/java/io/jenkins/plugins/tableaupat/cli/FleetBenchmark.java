@@ -1,0 +1,228 @@
+package io.jenkins.plugins.tableaupat.cli;
+
+import com.sun.management.OperatingSystemMXBean;
+import io.jenkins.plugins.tableaupat.core.Deployment;
+import io.jenkins.plugins.tableaupat.core.PatRefresher;
+import io.jenkins.plugins.tableaupat.core.ProgressListener;
+import io.jenkins.plugins.tableaupat.core.RefreshRequest;
+import io.jenkins.plugins.tableaupat.core.RefreshResult;
+import io.jenkins.plugins.tableaupat.core.Verdict;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bench}: the fleet engine against two simulators in a child JVM (one Tableau Cloud, one Tableau
+ * Server, half of the tokens each) that add a fixed latency to every request. Prints the elapsed
+ * time, the lower bound (minimal round trips x latency / parallelism + serverinfo once per server),
+ * their ratio, CPU time per token and peak heap. A program that prints figures, not a timed test.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+        header = "Benchmark fleet refresh against two simulators with injected latency.",
+        description = {"",
+            "Lower bound = (Cloud tokens x 3 + Server tokens x 2) round trips x latency / parallelism",
+            "              + serverinfo once per server x latency.",
+            "CPU per token is this process's CPU time (com.sun.management.OperatingSystemMXBean.getProcessCpuTime)",
+            "during the measured run divided by the tokens: the refresher with its HTTP client, JIT and GC. The",
+            "simulators run in a child JVM and are not counted, unless --in-process puts them in this one.",
+            "Peak heap is the sum of the heap pools' peak usage during the measured run.",
+            "Exit code 0 when every token refreshed OK, 5 otherwise."})
+final class FleetBenchmark implements Callable<Integer> {
+    static final double TARGET_RATIO = 1.25;
+    static final double TARGET_CPU_MS = 2.0;
+
+    @Option(names = "--tokens", paramLabel = "N", description = "Tokens, half Cloud, half Server (default: ${DEFAULT-VALUE}).")
+    int tokens = 500;
+
+    @Option(names = "--latency-ms", paramLabel = "MS", description = "Latency added to every request (default: ${DEFAULT-VALUE}).")
+    int latencyMs = 20;
+
+    @Option(names = {"-p", "--parallel"}, paramLabel = "N", description = "Parallelism (default: ${DEFAULT-VALUE}).")
+    int parallel = FleetRunner.DEFAULT_PARALLELISM;
+
+    @Option(names = "--in-process",
+            description = "Run the simulators in this JVM (default: in a child JVM, so that the CPU figure is the"
+                    + " refresher's alone).")
+    boolean inProcess;
+
+    @Option(names = "--warmup", paramLabel = "RUNS",
+            description = "Unmeasured runs over all tokens first, for the JIT (default: ${DEFAULT-VALUE}).")
+    int warmup = 3;
+
+    private final CliContext ctx;
+
+    FleetBenchmark(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** The figures of one measured run. */
+    record Figures(int cloudTokens, int serverTokens, int parallelism, Duration latency, Duration elapsed,
+            Duration lowerBound, double ratio, double cpuMsPerToken, double jitMsPerToken, double gcMsPerToken,
+            long peakHeapBytes, long requests,
+            Map<Verdict, Integer> verdicts) {
+    }
+
+    @Override
+    public Integer call() throws InterruptedException, IOException {
+        if (tokens < 2 || tokens > 100_000) {
+            throw new CliUsageException("--tokens must be between 2 and 100000, got " + tokens);
+        }
+        if (latencyMs < 0 || latencyMs > 10_000) {
+            throw new CliUsageException("--latency-ms must be between 0 and 10000, got " + latencyMs);
+        }
+        if (warmup < 0 || warmup > 10) {
+            throw new CliUsageException("--warmup must be between 0 and 10, got " + warmup);
+        }
+        PrintStream out = ctx.out();
+        Figures f = measure();
+        print(out, f);
+        return f.verdicts().get(Verdict.OK) == tokens ? ExitCode.OK : ExitCode.ERROR;
+    }
+
+    Figures measure() throws InterruptedException, IOException {
+        int cloudN = BenchSimulators.cloudTokens(tokens);
+        int serverN = tokens - cloudN;
+        Duration latency = Duration.ofMillis(latencyMs);
+        BenchSimulatorProcess child = null;
+        BenchSimulators local = null;
+        try {
+            String cloudUrl;
+            String serverUrl;
+            if (inProcess) {
+                local = BenchSimulators.start(ctx, tokens, latencyMs);
+                cloudUrl = local.cloudUrl();
+                serverUrl = local.serverUrl();
+            } else {
+                child = new BenchSimulatorProcess(tokens, latencyMs);
+                cloudUrl = child.cloudUrl();
+                serverUrl = child.serverUrl();
+            }
+            List<RefreshRequest> requests = new ArrayList<>();
+            for (int i = 0; i < cloudN; i++) {
+                requests.add(RefreshRequest.builder().serverUrl(cloudUrl).site(BenchSimulators.SITE)
+                        .tokenName(BenchSimulators.name(true, i)).tokenSecret(BenchSimulators.secret(true, i))
+                        .deployment(Deployment.CLOUD).build());
+            }
+            for (int i = 0; i < serverN; i++) {
+                requests.add(RefreshRequest.builder().serverUrl(serverUrl).site("")
+                        .tokenName(BenchSimulators.name(false, i)).tokenSecret(BenchSimulators.secret(false, i))
+                        .deployment(Deployment.SERVER).build());
+            }
+            for (int w = 0; w < warmup; w++) {
+                runOnce(requests);
+            }
+            long requestsBefore = local != null ? local.requests() : child.requests();
+            List<MemoryPoolMXBean> heap = new ArrayList<>();
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP) {
+                    heap.add(pool);
+                }
+            }
+            System.gc();
+            heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+            OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+            long jit0 = jitMillis(jit);
+            long gc0 = gcMillis();
+            long cpu0 = os.getProcessCpuTime();
+            long t0 = System.nanoTime();
+            List<RefreshResult> results = runOnce(requests);
+            long elapsedNanos = System.nanoTime() - t0;
+            long cpuNanos = os.getProcessCpuTime() - cpu0;
+            long jitMs = jitMillis(jit) - jit0;
+            long gcMs = gcMillis() - gc0;
+            long peak = 0;
+            for (MemoryPoolMXBean pool : heap) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+            long requestsMade = (local != null ? local.requests() : child.requests()) - requestsBefore;
+            int p = Math.min(parallel, tokens);
+            long roundTrips = cloudN * 3L + serverN * 2L;
+            Duration lowerBound = latency.multipliedBy(roundTrips).dividedBy(p).plus(latency.multipliedBy(2));
+            double ratio = lowerBound.isZero() ? Double.NaN : (double) elapsedNanos / lowerBound.toNanos();
+            return new Figures(cloudN, serverN, p, latency, Duration.ofNanos(elapsedNanos), lowerBound, ratio,
+                    cpuNanos / 1e6 / tokens, (double) jitMs / tokens, (double) gcMs / tokens, peak, requestsMade, SummaryTable.countByVerdict(results));
+        } finally {
+            if (local != null) {
+                local.close();
+            }
+            if (child != null) {
+                child.close();
+            }
+        }
+    }
+
+    /** Time the JIT compiler threads spent compiling; -1 when the JVM does not say. */
+    private static long jitMillis(CompilationMXBean jit) {
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
+    }
+
+    private static long gcMillis() {
+        long total = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, gc.getCollectionTime());
+        }
+        return total;
+    }
+
+    private List<RefreshResult> runOnce(List<RefreshRequest> requests) throws InterruptedException {
+        // A fresh refresher per run: serverinfo is asked once per server in every run.
+        PatRefresher refresher = ctx.refresher(RefreshRequest.DEFAULT_TIMEOUT).shareServerInfo(true).build();
+        return new FleetRunner(refresher, parallel, ctx.clock()).run(requests, i -> ProgressListener.NONE);
+    }
+
+    private void print(PrintStream out, Figures f) {
+        Runtime rt = Runtime.getRuntime();
+        long expectedRequests = f.cloudTokens() * 3L + f.serverTokens() * 2L + 2;
+        out.printf(Locale.ROOT, "Benchmark:    %d tokens (%d Tableau Cloud, %d Tableau Server), %d ms latency per"
+                + " request, parallelism %d, %d warm-up run(s)%n", f.cloudTokens() + f.serverTokens(),
+                f.cloudTokens(), f.serverTokens(), f.latency().toMillis(), f.parallelism(), warmup);
+        out.printf(Locale.ROOT, "Machine:      %d CPUs, Java %s (%s), max heap %d MB%n", rt.availableProcessors(),
+                System.getProperty("java.version"), System.getProperty("java.vm.name"), rt.maxMemory() >> 20);
+        out.printf(Locale.ROOT, "Requests:     %d (minimum %d: 3 per Cloud token, 2 per Server token,"
+                + " serverinfo once per server)%n", f.requests(), expectedRequests);
+        out.printf(Locale.ROOT, "Elapsed:      %.3f s%n", f.elapsed().toNanos() / 1e9);
+        out.printf(Locale.ROOT, "Lower bound:  %.3f s = (%d x 3 + %d x 2) round trips x %d ms / %d + 2 servers x %d ms%n",
+                f.lowerBound().toNanos() / 1e9, f.cloudTokens(), f.serverTokens(), f.latency().toMillis(),
+                f.parallelism(), f.latency().toMillis());
+        if (Double.isNaN(f.ratio())) {
+            out.println("Ratio:        n/a (no latency, so no lower bound)");
+        } else {
+            out.printf(Locale.ROOT, "Ratio:        %.3f (target <= %.2f: %s)%n", f.ratio(), TARGET_RATIO,
+                    f.ratio() <= TARGET_RATIO ? "met" : "MISSED");
+        }
+        out.printf(Locale.ROOT, "CPU / token:  %.3f ms (target < %.1f ms: %s; process CPU time of the measured run,"
+                + " JIT and GC included, %s)%n", f.cpuMsPerToken(), TARGET_CPU_MS,
+                f.cpuMsPerToken() < TARGET_CPU_MS ? "met" : "MISSED",
+                inProcess ? "the in-process simulators included" : "the simulators (child JVM) excluded");
+        // The JIT and GC shares say how much of the figure is warm-up (a one-off in a long-lived
+        // Jenkins controller) rather than the engine's own cost per token. Both are wall-time sums of
+        // their threads, so the remainder is an estimate.
+        if (f.jitMsPerToken() >= 0) {
+            out.printf(Locale.ROOT, "              of which JIT compilation %.3f ms, GC %.3f ms; the rest (engine, HTTP"
+                    + " client, kernel) %.3f ms%n", f.jitMsPerToken(), f.gcMsPerToken(),
+                    Math.max(0, f.cpuMsPerToken() - f.jitMsPerToken() - f.gcMsPerToken()));
+        }
+        out.printf(Locale.ROOT, "Peak heap:    %.1f MB (sum of the heap pools' peaks during the measured run)%n",
+                f.peakHeapBytes() / 1048576.0);
+        List<String> v = new ArrayList<>();
+        f.verdicts().forEach((verdict, n) -> {
+            if (n > 0) {
+                v.add(n + " " + verdict.name());
+            }
+        });
+        out.println("Verdicts:     " + String.join(", ", v));
+    }
+}

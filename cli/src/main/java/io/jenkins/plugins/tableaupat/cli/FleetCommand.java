@@ -1,0 +1,155 @@
+package io.jenkins.plugins.tableaupat.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.jenkins.plugins.tableaupat.core.Deployment;
+import io.jenkins.plugins.tableaupat.core.PatRefresher;
+import io.jenkins.plugins.tableaupat.core.ProgressListener;
+import io.jenkins.plugins.tableaupat.core.RefreshRequest;
+import io.jenkins.plugins.tableaupat.core.RefreshResult;
+import io.jenkins.plugins.tableaupat.core.TableauException;
+import io.jenkins.plugins.tableaupat.core.TokenSecret;
+import io.jenkins.plugins.tableaupat.core.Verdict;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code fleet FILE}: refreshes every token of a fleet file (see {@link FleetFile}) with bounded
+ * parallelism, asks each server for its version once, prints a summary table, and exits with the
+ * worst code of its tokens. A line whose values are invalid (bad URL, unset variable) ends as ERROR
+ * and does not stop the others; a file with a syntax or permission problem is refused whole (exit 2).
+ */
+@Command(name = "fleet", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+        header = "Refresh every token listed in a fleet file, in parallel, and print a summary table.",
+        description = {"",
+            "FILE has one token per line: server, site, tokenName, secretRef [, key=value ...]",
+            "  secretRef: env:VAR | file:PATH (relative to FILE) | literal:SECRET (only if FILE is chmod 600/400)",
+            "  key=value: threshold=DAYS, deployment=auto|cloud|server, apiVersion=X.Y (override the options)",
+            "  '#' starts a comment line; an empty site is the Default site.",
+            "Lines for the same token run one after the other, never at the same time.", ""},
+        footer = ExitCode.HELP)
+final class FleetCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The fleet file.")
+    Path file;
+
+    @Option(names = {"-p", "--parallel"}, paramLabel = "N",
+            description = "Refresh at most N tokens at a time, 1.." + FleetRunner.MAX_PARALLELISM
+                    + " (default: ${DEFAULT-VALUE}).")
+    int parallel = FleetRunner.DEFAULT_PARALLELISM;
+
+    @Mixin
+    RefreshOptions options;
+
+    private final CliContext ctx;
+
+    FleetCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        List<FleetFile.Entry> entries = FleetFile.read(file);
+        ResultPrinter printer = new ResultPrinter(ctx, options.json, options.quiet);
+        RefreshResult[] results = new RefreshResult[entries.size()];
+        List<RefreshRequest> requests = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            FleetFile.Entry e = entries.get(i);
+            try {
+                requests.add(request(e));
+                positions.add(i);
+            } catch (TableauException ex) {
+                results[i] = invalid(e, ex, printer);
+            } catch (CliUsageException ex) {
+                results[i] = invalid(e, TableauException.invalidInput(ex.getMessage()), printer);
+            }
+        }
+        PatRefresher refresher = ctx.refresher(options.timeout()).shareServerInfo(true).build();
+        FleetRunner runner = new FleetRunner(refresher, parallel, ctx.clock());
+        List<RefreshResult> done = runner.run(requests,
+                j -> printer.listener(entries.get(positions.get(j)).label()));
+        for (int j = 0; j < done.size(); j++) {
+            results[positions.get(j)] = done.get(j);
+        }
+        List<RefreshResult> all = Arrays.asList(results);
+        int exit = ExitCode.worst(all);
+        if (options.json) {
+            ctx.out().println(json(entries, all, exit));
+        } else {
+            SummaryTable table = new SummaryTable("LINE");
+            for (int i = 0; i < entries.size(); i++) {
+                table.add(String.valueOf(entries.get(i).line()), results[i]);
+            }
+            table.print(ctx.out());
+            ctx.out().println("exit code " + exit);
+        }
+        return exit;
+    }
+
+    private RefreshRequest request(FleetFile.Entry e) {
+        TokenSecret secret = e.secret().resolve(ctx);
+        RefreshRequest.Builder b = options.applyTo(RefreshRequest.builder()).serverUrl(e.server()).site(e.site())
+                .tokenName(e.tokenName()).tokenSecret(secret);
+        String threshold = e.options().get("threshold");
+        if (threshold != null) {
+            try {
+                b.thresholdDays(Integer.parseInt(threshold));
+            } catch (NumberFormatException nfe) {
+                throw TableauException.invalidInput("threshold '" + threshold + "' is not a whole number of days");
+            }
+        }
+        if (e.options().containsKey("deployment")) {
+            b.deployment(Deployment.parse(e.options().get("deployment")));
+        }
+        if (e.options().containsKey("apiVersion")) {
+            b.apiVersion(e.options().get("apiVersion"));
+        }
+        return b.build();
+    }
+
+    private RefreshResult invalid(FleetFile.Entry e, TableauException ex, ResultPrinter printer) {
+        printer.listener(e.label()).warn("not refreshed: " + ex.getMessage());
+        return RefreshResult.invalidInput(e.server(), e.site(), e.tokenName(), ex, ctx.clock().instant());
+    }
+
+    private static String json(List<FleetFile.Entry> entries, List<RefreshResult> results, int exit) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        Verdict worst = Verdict.OK;
+        for (RefreshResult r : results) {
+            worst = r.verdict().compareTo(worst) > 0 ? r.verdict() : worst;
+        }
+        root.put("verdict", worst.name());
+        root.put("exitCode", exit);
+        root.put("total", results.size());
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        SummaryTable.countByVerdict(results).forEach((v, n) -> counts.put(v.name(), n));
+        root.put("counts", counts);
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("line", entries.get(i).line());
+            m.putAll(results.get(i).toMap());
+            m.put("messages", results.get(i).messages());
+            list.add(m);
+        }
+        root.put("results", list);
+        try {
+            return JSON.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

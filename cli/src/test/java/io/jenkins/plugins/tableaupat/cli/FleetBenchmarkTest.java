@@ -1,0 +1,36 @@
+package io.jenkins.plugins.tableaupat.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The benchmark prints its figures (a small run; the figures themselves are not asserted). */
+@Timeout(60)
+class FleetBenchmarkTest {
+    @Test
+    void smallRunPrintsEveryFigure() {
+        CliRun r = CliRun.with().run("bench", "--tokens", "20", "--latency-ms", "5", "--parallel", "5",
+                "--warmup", "0");
+        assertThat(r.exitCode).as(r.toString()).isZero();
+        assertThat(r.out).contains("Benchmark:    20 tokens (10 Tableau Cloud, 10 Tableau Server), 5 ms latency")
+                .contains("Requests:     52 (minimum 52")
+                .contains("Elapsed:").contains("Lower bound:  0.060 s = (10 x 3 + 10 x 2) round trips x 5 ms / 5"
+                        + " + 2 servers x 5 ms")
+                .contains("Ratio:").contains("CPU / token:").contains("Peak heap:").contains("Verdicts:     20 OK");
+    }
+
+    @Test
+    void inProcessSimulatorsAreCountedAndSaidSo() {
+        CliRun r = CliRun.with().run("bench", "--tokens", "10", "--latency-ms", "0", "--warmup", "1", "--in-process");
+        assertThat(r.exitCode).as(r.toString()).isZero();
+        assertThat(r.out).contains("the in-process simulators included").contains("Verdicts:     10 OK");
+    }
+
+    @Test
+    void badOptionsAreUsageErrors() {
+        CliRun r = CliRun.with().run("bench", "--tokens", "1");
+        assertThat(r.exitCode).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err).contains("error: --tokens must be between 2 and 100000, got 1");
+    }
+}
