@@ -24,7 +24,7 @@ final class BenchSimulatorProcess implements AutoCloseable {
 
     BenchSimulatorProcess(int tokens, int latencyMs) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xss512k", "-D" + InProcessSimulators.NODELAY + "=true",
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xss512k",
                 "-cp", System.getProperty("java.class.path"), TableauPatRefreshCli.class.getName(),
                 "bench-simulators", "--tokens", String.valueOf(tokens), "--latency-ms", String.valueOf(latencyMs)));
         process = new ProcessBuilder(cmd).redirectErrorStream(true).start();

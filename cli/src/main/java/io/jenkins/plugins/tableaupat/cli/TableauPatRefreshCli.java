@@ -103,7 +103,6 @@ public final class TableauPatRefreshCli implements Callable<Integer> {
 
     /** The entry point with everything injectable (tests pass a fast retry policy). */
     public static int run(String[] args, CliContext ctx) {
-        InProcessSimulators.prepare();
         // Mask the default secret everywhere from the start, also in argument errors.
         String envSecret = ctx.env(SecretSource.DEFAULT_ENV);
         if (envSecret != null) {
