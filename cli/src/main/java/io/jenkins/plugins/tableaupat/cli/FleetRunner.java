@@ -6,6 +6,7 @@ import io.jenkins.plugins.tableaupat.core.ProgressListener;
 import io.jenkins.plugins.tableaupat.core.RefreshRequest;
 import io.jenkins.plugins.tableaupat.core.RefreshResult;
 import io.jenkins.plugins.tableaupat.core.TableauException;
+import io.jenkins.plugins.tableaupat.core.Verdict;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -89,7 +90,14 @@ final class FleetRunner {
 
     private RefreshResult refreshOne(RefreshRequest request, ProgressListener listener) {
         try {
-            return refresher.refresh(request, listener);
+            RefreshResult r = refresher.refresh(request, listener);
+            // Each token's outcome as it finishes; the table at the end repeats it in short.
+            if (r.verdict() == Verdict.OK) {
+                listener.info(r.summary());
+            } else {
+                listener.warn(r.summary());
+            }
+            return r;
         } catch (RuntimeException e) {
             TableauException failure = new TableauException(ErrorKind.UNEXPECTED, 0, null,
                     "internal error " + e.getClass().getSimpleName() + "; please report it");

@@ -64,15 +64,9 @@ public final class PatRefresher {
             result.error(new TableauException(ErrorKind.INTERRUPTED, 0, null,
                     "interrupted while waiting for another refresh of the same token"));
         }
-        RefreshResult r = result.build();
-        if (r.error() != null) {
-            out.warn(r.summary());
-        } else if (r.verdict() == Verdict.EXPIRING) {
-            out.warn(r.summary());
-        } else {
-            out.info(r.summary());
-        }
-        return r;
+        // The outcome line (RefreshResult.summary()) is the caller's to show: a build fails or warns
+        // with it, the CLI prints it as its result, so announcing it here too would print it twice.
+        return result.build();
     }
 
     private void run(RefreshRequest request, Redactor redactor, ProgressListener out, RefreshResult.Builder result) {
