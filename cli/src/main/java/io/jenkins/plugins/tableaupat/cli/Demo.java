@@ -8,7 +8,9 @@ import io.jenkins.plugins.tableaupat.core.Verdict;
 import io.jenkins.plugins.tableaupat.simulator.Mode;
 import io.jenkins.plugins.tableaupat.simulator.SimulatedToken;
 import io.jenkins.plugins.tableaupat.simulator.TableauSimulator;
+import io.jenkins.plugins.tableaupat.core.http.TableauHttpClient;
 import java.io.PrintStream;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,8 +49,9 @@ final class Demo implements Callable<Integer> {
     public Integer call() {
         PrintStream out = ctx.out();
         Instant now = ctx.clock().instant();
-        try (TableauSimulator cloud = TableauSimulator.builder().mode(Mode.CLOUD).build();
-                TableauSimulator server = TableauSimulator.builder().mode(Mode.SERVER).build()) {
+        // https, as a real Tableau is: the demo trusts the simulator's self-signed certificate.
+        try (TableauSimulator cloud = TableauSimulator.builder().mode(Mode.CLOUD).https(true).build();
+                TableauSimulator server = TableauSimulator.builder().mode(Mode.SERVER).https(true).build()) {
             cloud.start();
             server.start();
             cloud.addSite(SITE);
@@ -63,7 +66,11 @@ final class Demo implements Callable<Integer> {
             out.println("  Tableau Server (simulated): " + server.baseUrl() + "  Default site");
             out.println("Each token is refreshed as the command shown would do it (the secret comes from "
                     + SecretSource.DEFAULT_ENV + ").");
-            PatRefresher refresher = ctx.refresher(Duration.ofSeconds(10)).shareServerInfo(true).build();
+            Duration timeout = Duration.ofSeconds(10);
+            HttpClient trustingSimulator = TableauHttpClient.configure(
+                    HttpClient.newBuilder().sslContext(TableauSimulator.trustingSslContext()), timeout).build();
+            PatRefresher refresher = ctx.refresher(timeout).httpClient(trustingSimulator).shareServerInfo(true)
+                    .build();
             SummaryTable table = new SummaryTable("#");
             boolean asExpected = true;
             for (int i = 0; i < cases.size(); i++) {
@@ -76,7 +83,7 @@ final class Demo implements Callable<Integer> {
                 RefreshRequest request = RefreshRequest.builder().serverUrl(url).site(c.site())
                         .tokenName(c.token().name()).tokenSecret(c.token().secret()).thresholdDays(THRESHOLD_DAYS)
                         .deployment(c.cloud() ? Deployment.CLOUD : Deployment.SERVER)
-                        .timeout(Duration.ofSeconds(10)).build();
+                        .timeout(timeout).build();
                 RefreshResult r = refresher.refresh(request, new ConsoleListener(out, ctx.clock(), null, true));
                 out.println(ResultPrinter.line(r));
                 out.println("(exit code " + ExitCode.of(r) + ")");
