@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Timeout;
 /** {@code demo}: runs, shows every outcome, exits 0, and leaves no simulator running. */
 @Timeout(60)
 class DemoTest {
-    private static final Pattern BASE_URL = Pattern.compile("\\(simulated\\): (http://127\\.0\\.0\\.1:\\d+)");
+    private static final Pattern BASE_URL = Pattern.compile("\\(simulated\\): (https://127\\.0\\.0\\.1:\\d+)");
 
     @Test
     void demoRunsEveryCaseAndStopsCleanly() throws Exception {
@@ -36,7 +36,8 @@ class DemoTest {
                 .contains("(exit code 3)").contains("(exit code 4)")
                 .contains("4 tokens: 2 OK, 1 EXPIRING, 1 EXPIRED_OR_INVALID, 0 ERROR")
                 .contains("Demo finished: every token ended as expected; simulators stopped.")
-                .containsPattern("\\d\\d:\\d\\d:\\d\\d INFO  Signing in to http://127\\.0\\.0\\.1:");
+                .doesNotContain("uses http")
+                .containsPattern("\\d\\d:\\d\\d:\\d\\d INFO  Signing in to https://127\\.0\\.0\\.1:");
         // The made-up secrets are not shown either.
         assertThat(r.out).doesNotContain("demo-Secret-");
 
