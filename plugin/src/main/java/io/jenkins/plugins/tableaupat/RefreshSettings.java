@@ -1,6 +1,7 @@
 package io.jenkins.plugins.tableaupat;
 
 import io.jenkins.plugins.tableaupat.core.RefreshRequest;
+import java.util.List;
 
 /**
  * The configuration shared by the Pipeline step and the freestyle build step: both expose the same
@@ -14,6 +15,9 @@ public interface RefreshSettings {
     String DEFAULT_EXPIRING_RESULT = "UNSTABLE";
     /** What a refused sign-in or a Tableau/network error does to the build. */
     String DEFAULT_ERROR_RESULT = "FAILURE";
+    /** The form fields, each with a help-FIELD.html beside the step. */
+    List<String> FIELDS = List.of("serverUrl", "site", "credentialsId", "tokenName", "thresholdDays",
+            "expiringResult", "errorResult", "deployment", "apiVersion", "timeoutSeconds");
 
     String getServerUrl();
 

@@ -159,6 +159,13 @@ public class TableauPatRefreshBuilder extends Builder implements SimpleBuildStep
 
     @Extension
     public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
+        public DescriptorImpl() {
+            // One help text per field, kept beside the Pipeline step (the Pipeline Syntax reference reads it there).
+            for (String field : RefreshSettings.FIELDS) {
+                addHelpFileRedirect(field, TableauPatRefreshStep.class, field);
+            }
+        }
+
         @Override
         public boolean isApplicable(Class<? extends AbstractProject> jobType) {
             return true;

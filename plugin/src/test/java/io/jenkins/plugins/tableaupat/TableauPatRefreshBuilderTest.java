@@ -37,9 +37,13 @@ class TableauPatRefreshBuilderTest {
     }
 
     @AfterEach
-    void stopSimulator() {
+    void noSessionLeftSignedIn() {
         if (tableau != null) {
-            tableau.close();
+            try {
+                assertEquals(0, tableau.sim.openSessions(), "Tableau sessions left signed in");
+            } finally {
+                tableau.close();
+            }
         }
     }
 

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.model.Result;
+import io.jenkins.plugins.tableaupat.simulator.Fault;
+import io.jenkins.plugins.tableaupat.simulator.Route;
 import java.time.Duration;
 import net.sf.json.JSONObject;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
@@ -34,9 +36,13 @@ class TableauPatRefreshStepTest {
     }
 
     @AfterEach
-    void stopSimulator() {
+    void noSessionLeftSignedIn() {
         if (tableau != null) {
-            tableau.close();
+            try {
+                assertEquals(0, tableau.sim.openSessions(), "Tableau sessions left signed in");
+            } finally {
+                tableau.close();
+            }
         }
     }
 
@@ -114,6 +120,18 @@ class TableauPatRefreshStepTest {
         tableau = TableauSimulatorFixture.cloud().token(Duration.ofDays(200));
         WorkflowRun b = run(Result.UNSTABLE, "credentialsId: 'tableau-pat-wrong', deployment: 'cloud', errorResult: 'UNSTABLE'");
         j.assertLogContains("verdict=EXPIRED_OR_INVALID", b);
+    }
+
+    @Test
+    void secretEchoedBackByTableauStaysMasked() throws Exception {
+        tableau = TableauSimulatorFixture.cloud().token(Duration.ofDays(200));
+        tableau.sim.faults().add(Fault.tableauError(400, "400000", "Bad Request",
+                "Invalid credentials personalAccessTokenSecret=" + SECRET).on(Route.SIGNIN));
+        WorkflowRun b = run(Result.FAILURE, "credentialsId: 'tableau-pat', deployment: 'cloud'");
+        j.assertLogContains("personalAccessTokenSecret=****", b);
+        // run() has already asserted that the secret is absent from the log; the build page too:
+        String shown = b.getAction(TableauPatRefreshAction.class).getSummary();
+        assertTrue(shown.contains("****") && !shown.contains(SECRET), shown);
     }
 
     @Test
