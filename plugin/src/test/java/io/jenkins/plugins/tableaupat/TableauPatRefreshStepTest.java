@@ -11,7 +11,9 @@ import hudson.model.Result;
 import io.jenkins.plugins.tableaupat.simulator.Fault;
 import io.jenkins.plugins.tableaupat.simulator.Route;
 import java.time.Duration;
+import java.util.Map;
 import net.sf.json.JSONObject;
+import org.jenkinsci.plugins.structs.describable.DescribableModel;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
@@ -177,5 +179,26 @@ class TableauPatRefreshStepTest {
         WorkflowRun b = j.buildAndAssertSuccess(p);
         assertEquals(2, b.getAction(TableauPatRefreshAction.class).getRefreshes().size());
         j.assertLogNotContains(SECRET, b);
+    }
+
+    @Test
+    void snippetOmitsDefaultsAndKeepsEveryField() throws Exception {
+        // The Snippet Generator and Declarative write steps through this model.
+        TableauPatRefreshStep minimal = new TableauPatRefreshStep("https://10ax.online.tableau.com", "tableau-pat");
+        assertEquals(Map.of("serverUrl", "https://10ax.online.tableau.com", "credentialsId", "tableau-pat"),
+                DescribableModel.uninstantiate2_(minimal).toMap());
+
+        TableauPatRefreshStep full = new TableauPatRefreshStep("https://10ax.online.tableau.com", "tableau-pat-text");
+        full.setSite("acme");
+        full.setTokenName("jenkins-keepalive");
+        full.setThresholdDays(0);
+        full.setApiVersion("3.21");
+        full.setDeployment("cloud");
+        full.setTimeoutSeconds(12);
+        full.setExpiringResult("FAILURE");
+        full.setErrorResult("UNSTABLE");
+        Map<String, Object> args = DescribableModel.uninstantiate2_(full).toMap();
+        assertEquals(10, args.size(), args.toString());
+        j.assertEqualDataBoundBeans(full, DescribableModel.of(TableauPatRefreshStep.class).instantiate(args));
     }
 }
