@@ -5,6 +5,7 @@ import io.jenkins.plugins.tableaupat.core.PatRefresher;
 import io.jenkins.plugins.tableaupat.core.RefreshRequest;
 import io.jenkins.plugins.tableaupat.core.RefreshResult;
 import io.jenkins.plugins.tableaupat.core.Verdict;
+import io.jenkins.plugins.tableaupat.core.fleet.ResultTable;
 import io.jenkins.plugins.tableaupat.core.http.TableauHttpClient;
 import io.jenkins.plugins.tableaupat.simulator.Mode;
 import io.jenkins.plugins.tableaupat.simulator.SimulatedToken;
@@ -71,7 +72,7 @@ final class Demo implements Callable<Integer> {
                     HttpClient.newBuilder().sslContext(TableauSimulator.trustingSslContext()), timeout).build();
             PatRefresher refresher = ctx.refresher(timeout).httpClient(trustingSimulator).shareServerInfo(true)
                     .build();
-            SummaryTable table = new SummaryTable("#");
+            ResultTable table = new ResultTable("#");
             boolean asExpected = true;
             for (int i = 0; i < cases.size(); i++) {
                 Case c = cases.get(i);
@@ -91,7 +92,7 @@ final class Demo implements Callable<Integer> {
                 asExpected &= r.verdict() == c.expected();
             }
             out.println();
-            table.print(out);
+            table.lines().forEach(out::println);
             out.println();
             if (asExpected) {
                 out.println("Demo finished: every token ended as expected; simulators stopped. Try it on your own"

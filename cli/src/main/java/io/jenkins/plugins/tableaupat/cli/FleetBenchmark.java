@@ -7,6 +7,9 @@ import io.jenkins.plugins.tableaupat.core.ProgressListener;
 import io.jenkins.plugins.tableaupat.core.RefreshRequest;
 import io.jenkins.plugins.tableaupat.core.RefreshResult;
 import io.jenkins.plugins.tableaupat.core.Verdict;
+import io.jenkins.plugins.tableaupat.core.fleet.FleetEntry;
+import io.jenkins.plugins.tableaupat.core.fleet.FleetRefresher;
+import io.jenkins.plugins.tableaupat.core.fleet.FleetReport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.CompilationMXBean;
@@ -50,7 +53,7 @@ final class FleetBenchmark implements Callable<Integer> {
     int latencyMs = 20;
 
     @Option(names = {"-p", "--parallel"}, paramLabel = "N", description = "Parallelism (default: ${DEFAULT-VALUE}).")
-    int parallel = FleetRunner.DEFAULT_PARALLELISM;
+    int parallel = FleetCommand.DEFAULT_PARALLELISM;
 
     @Option(names = "--in-process",
             description = "Run the simulators in this JVM (default: in a child JVM, so that the CPU figure is the"
@@ -153,7 +156,7 @@ final class FleetBenchmark implements Callable<Integer> {
             Duration lowerBound = latency.multipliedBy(roundTrips).dividedBy(p).plus(latency.multipliedBy(2));
             double ratio = lowerBound.isZero() ? Double.NaN : (double) elapsedNanos / lowerBound.toNanos();
             return new Figures(cloudN, serverN, p, latency, Duration.ofNanos(elapsedNanos), lowerBound, ratio,
-                    cpuNanos / 1e6 / tokens, (double) jitMs / tokens, (double) gcMs / tokens, peak, requestsMade, SummaryTable.countByVerdict(results));
+                    cpuNanos / 1e6 / tokens, (double) jitMs / tokens, (double) gcMs / tokens, peak, requestsMade, FleetReport.countByVerdict(results));
         } finally {
             if (local != null) {
                 local.close();
@@ -180,7 +183,11 @@ final class FleetBenchmark implements Callable<Integer> {
     private List<RefreshResult> runOnce(List<RefreshRequest> requests) throws InterruptedException {
         // A fresh refresher per run: serverinfo is asked once per server in every run.
         PatRefresher refresher = ctx.refresher(RefreshRequest.DEFAULT_TIMEOUT).shareServerInfo(true).build();
-        return new FleetRunner(refresher, parallel, ctx.clock()).run(requests, i -> ProgressListener.NONE);
+        List<FleetEntry> entries = new ArrayList<>(requests.size());
+        for (RefreshRequest r : requests) {
+            entries.add(FleetEntry.of(r.tokenName(), r));
+        }
+        return new FleetRefresher(refresher, parallel, ctx.clock()).run(entries, e -> ProgressListener.NONE).results();
     }
 
     private void print(PrintStream out, Figures f) {

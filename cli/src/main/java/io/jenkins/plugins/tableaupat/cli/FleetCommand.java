@@ -5,16 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.jenkins.plugins.tableaupat.core.Deployment;
 import io.jenkins.plugins.tableaupat.core.PatRefresher;
-import io.jenkins.plugins.tableaupat.core.ProgressListener;
 import io.jenkins.plugins.tableaupat.core.RefreshRequest;
 import io.jenkins.plugins.tableaupat.core.RefreshResult;
 import io.jenkins.plugins.tableaupat.core.TableauException;
 import io.jenkins.plugins.tableaupat.core.TokenSecret;
-import io.jenkins.plugins.tableaupat.core.Verdict;
+import io.jenkins.plugins.tableaupat.core.fleet.FleetEntry;
+import io.jenkins.plugins.tableaupat.core.fleet.FleetRefresher;
+import io.jenkins.plugins.tableaupat.core.fleet.FleetReport;
+import io.jenkins.plugins.tableaupat.core.fleet.ResultTable;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,15 +41,16 @@ import picocli.CommandLine.Parameters;
             "Lines for the same token run one after the other, never at the same time.", ""},
         footer = ExitCode.HELP)
 final class FleetCommand implements Callable<Integer> {
+    static final int DEFAULT_PARALLELISM = 8;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The fleet file.")
     Path file;
 
     @Option(names = {"-p", "--parallel"}, paramLabel = "N",
-            description = "Refresh at most N tokens at a time, 1.." + FleetRunner.MAX_PARALLELISM
+            description = "Refresh at most N tokens at a time, 1.." + FleetRefresher.MAX_PARALLELISM
                     + " (default: ${DEFAULT-VALUE}).")
-    int parallel = FleetRunner.DEFAULT_PARALLELISM;
+    int parallel = DEFAULT_PARALLELISM;
 
     @Mixin
     RefreshOptions options;
@@ -61,42 +63,42 @@ final class FleetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        List<FleetFile.Entry> entries = FleetFile.read(file);
+        if (parallel < 1 || parallel > FleetRefresher.MAX_PARALLELISM) {
+            throw new CliUsageException("--parallel must be between 1 and " + FleetRefresher.MAX_PARALLELISM
+                    + ", got " + parallel);
+        }
+        List<FleetFile.Entry> lines = FleetFile.read(file);
         ResultPrinter printer = new ResultPrinter(ctx, options.json, options.quiet);
-        RefreshResult[] results = new RefreshResult[entries.size()];
-        List<RefreshRequest> requests = new ArrayList<>();
-        List<Integer> positions = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
-            FleetFile.Entry e = entries.get(i);
-            try {
-                requests.add(request(e));
-                positions.add(i);
-            } catch (TableauException ex) {
-                results[i] = invalid(e, ex, printer);
-            } catch (CliUsageException ex) {
-                results[i] = invalid(e, TableauException.invalidInput(ex.getMessage()), printer);
-            }
+        List<FleetEntry> entries = new ArrayList<>();
+        for (FleetFile.Entry e : lines) {
+            entries.add(entry(e));
         }
         PatRefresher refresher = ctx.refresher(options.timeout()).shareServerInfo(true).build();
-        FleetRunner runner = new FleetRunner(refresher, parallel, ctx.clock());
-        List<RefreshResult> done = runner.run(requests,
-                j -> printer.listener(entries.get(positions.get(j)).label()));
-        for (int j = 0; j < done.size(); j++) {
-            results[positions.get(j)] = done.get(j);
-        }
-        List<RefreshResult> all = Arrays.asList(results);
-        int exit = ExitCode.worst(all);
+        FleetReport report = new FleetRefresher(refresher, parallel, ctx.clock())
+                .run(entries, e -> printer.listener(e.label()));
+        int exit = ExitCode.worst(report.results());
         if (options.json) {
-            ctx.out().println(json(entries, all, exit));
+            ctx.out().println(json(lines, report, exit));
         } else {
-            SummaryTable table = new SummaryTable("LINE");
-            for (int i = 0; i < entries.size(); i++) {
-                table.add(String.valueOf(entries.get(i).line()), results[i]);
+            ResultTable table = new ResultTable("LINE");
+            for (int i = 0; i < lines.size(); i++) {
+                table.add(String.valueOf(lines.get(i).line()), report.results().get(i));
             }
-            table.print(ctx.out());
+            table.lines().forEach(ctx.out()::println);
             ctx.out().println("exit code " + exit);
         }
         return exit;
+    }
+
+    private FleetEntry entry(FleetFile.Entry e) {
+        try {
+            return FleetEntry.of(e.label(), request(e));
+        } catch (TableauException ex) {
+            return FleetEntry.invalid(e.label(), e.server(), e.site(), e.tokenName(), ex);
+        } catch (CliUsageException ex) {
+            return FleetEntry.invalid(e.label(), e.server(), e.site(), e.tokenName(),
+                    TableauException.invalidInput(ex.getMessage()));
+        }
     }
 
     private RefreshRequest request(FleetFile.Entry e) {
@@ -120,27 +122,19 @@ final class FleetCommand implements Callable<Integer> {
         return b.build();
     }
 
-    private RefreshResult invalid(FleetFile.Entry e, TableauException ex, ResultPrinter printer) {
-        printer.listener(e.label()).warn("not refreshed: " + ex.getMessage());
-        return RefreshResult.invalidInput(e.server(), e.site(), e.tokenName(), ex, ctx.clock().instant());
-    }
-
-    private static String json(List<FleetFile.Entry> entries, List<RefreshResult> results, int exit) {
+    private static String json(List<FleetFile.Entry> lines, FleetReport report, int exit) {
         Map<String, Object> root = new LinkedHashMap<>();
-        Verdict worst = Verdict.OK;
-        for (RefreshResult r : results) {
-            worst = r.verdict().compareTo(worst) > 0 ? r.verdict() : worst;
-        }
-        root.put("verdict", worst.name());
+        List<RefreshResult> results = report.results();
+        root.put("verdict", report.worst().name());
         root.put("exitCode", exit);
         root.put("total", results.size());
         Map<String, Integer> counts = new LinkedHashMap<>();
-        SummaryTable.countByVerdict(results).forEach((v, n) -> counts.put(v.name(), n));
+        report.counts().forEach((v, n) -> counts.put(v.name(), n));
         root.put("counts", counts);
         List<Map<String, Object>> list = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("line", entries.get(i).line());
+            m.put("line", lines.get(i).line());
             m.putAll(results.get(i).toMap());
             m.put("messages", results.get(i).messages());
             list.add(m);

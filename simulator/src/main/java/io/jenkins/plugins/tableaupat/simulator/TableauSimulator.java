@@ -188,6 +188,19 @@ public final class TableauSimulator implements AutoCloseable {
         return state.signOutCount();
     }
 
+    /** The most sessions open at once since start or {@link #reset()}: how parallel the clients were. */
+    public int peakOpenSessions() {
+        return state.peakOpenSessions();
+    }
+
+    /**
+     * Sessions ended because the same PAT signed in again while they were open: Tableau's one-session
+     * rule at work, which a careful client never triggers.
+     */
+    public int displacedSessions() {
+        return state.displacedSessions();
+    }
+
     /** A copy of the requests the main listener received, oldest first. */
     public List<RecordedRequest> requests() {
         synchronized (recorded) {

@@ -34,6 +34,8 @@ final class TableauState {
     private final Map<String, String> sessionOfPat = new HashMap<>();
     private int signIns;
     private int signOuts;
+    private int peakSessions;
+    private int displaced;
 
     TableauState(Mode mode, Clock clock, Duration idleExpiry, Duration sessionTimeout) {
         this.mode = mode;
@@ -97,14 +99,15 @@ final class TableauState {
             throw ApiError.signInError();
         }
         String previous = sessionOfPat.remove(name);
-        if (previous != null) {
-            sessions.remove(previous);
+        if (previous != null && sessions.remove(previous) != null) {
+            displaced++;
         }
         byte[] raw = new byte[16];
         random.nextBytes(raw);
         Session s = new Session(HexFormat.of().formatHex(raw), name, site, t.userId(), now);
         sessions.put(s.authToken, s);
         sessionOfPat.put(name, s.authToken);
+        peakSessions = Math.max(peakSessions, sessions.size());
         tokens.put(name, t.withLastUsedAt(now));
         signIns++;
         return s;
@@ -169,11 +172,21 @@ final class TableauState {
         return signOuts;
     }
 
+    synchronized int peakOpenSessions() {
+        return peakSessions;
+    }
+
+    synchronized int displacedSessions() {
+        return displaced;
+    }
+
     /** Ends all sessions and zeroes the counters; tokens and sites stay. */
     synchronized void reset() {
         sessions.clear();
         sessionOfPat.clear();
         signIns = 0;
         signOuts = 0;
+        peakSessions = 0;
+        displaced = 0;
     }
 }
