@@ -10,13 +10,18 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs the simulator from the command line until Ctrl-C:
  * {@code [--port N] [--mode cloud|server] [--https] [--token name:secret:site:daysToExpiry]...}.
- * Prints token names only, never secrets.
+ * Prints token names only, never secrets. {@code --demo [--port N]} instead runs {@link DemoTableau} (see
+ * {@link DemoCommand}), which prints its made-up demo secrets on purpose.
  */
 public final class SimulatorMain {
     private SimulatorMain() {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        if (DemoCommand.wanted(args)) {
+            // The stand-alone demo for Jenkins users has its own fixed set-up: see DemoTableau.
+            System.exit(DemoCommand.run(args, System.out, System.err));
+        }
         TableauSimulator.Builder builder = TableauSimulator.builder();
         List<SimulatedToken> tokens = new ArrayList<>();
         Mode mode = Mode.SERVER;
@@ -81,5 +86,6 @@ public final class SimulatorMain {
     private static void usage() {
         System.err.println("usage: SimulatorMain [--port N] [--mode cloud|server] [--https]"
                 + " [--token name:secret:site:daysToExpiry]...");
+        System.err.println("   or: SimulatorMain --demo [--port N]   (a demo Tableau for trying the Jenkins plugin)");
     }
 }

@@ -9,11 +9,6 @@ import org.junit.jupiter.api.Test;
 
 class PatListTest extends SimulatorTestSupport {
 
-    private static String listUrl(TableauSimulator sim, JsonNode credentials) {
-        return sim.baseUrl() + "/api/3.28/sites/" + credentials.get("site").get("id").asText() + "/users/"
-                + credentials.get("user").get("id").asText() + "/personal-access-tokens";
-    }
-
     @Test
     void cloudListsTheUsersTokens() throws Exception {
         TableauSimulator sim = start(Mode.CLOUD);

@@ -99,6 +99,12 @@ abstract class SimulatorTestSupport {
         return json(r).get("credentials");
     }
 
+    /** The signed-in user's token list, from the credentials object of a sign-in. */
+    static String listUrl(TableauSimulator sim, JsonNode credentials) {
+        return sim.baseUrl() + "/api/3.28/sites/" + credentials.get("site").get("id").asText() + "/users/"
+                + credentials.get("user").get("id").asText() + "/personal-access-tokens";
+    }
+
     static HttpResponse<String> signOut(TableauSimulator sim, String authToken) throws Exception {
         return post(sim.baseUrl() + "/api/3.28/auth/signout", null, null, JSON, authToken);
     }
