@@ -15,8 +15,12 @@ public final class TableauHttpClient {
         return builder.followRedirects(HttpClient.Redirect.NEVER).connectTimeout(connectTimeout);
     }
 
-    /** A client with the JVM's default proxy selector and trust store. */
+    /**
+     * A client with the JVM's default proxy selector and trust store. Its TLS context is set up on the
+     * first https connection, not here (see {@link LazyDefaultSslContext}).
+     */
     public static HttpClient create(Duration connectTimeout) {
-        return configure(HttpClient.newBuilder(), connectTimeout).build();
+        return configure(HttpClient.newBuilder(), connectTimeout).sslContext(LazyDefaultSslContext.create())
+                .sslParameters(LazyDefaultSslContext.clientParameters()).build();
     }
 }

@@ -1,0 +1,55 @@
+package io.jenkins.plugins.tableaupat.cli;
+
+import io.jenkins.plugins.tableaupat.simulator.Mode;
+import io.jenkins.plugins.tableaupat.simulator.SimulatedToken;
+import io.jenkins.plugins.tableaupat.simulator.TableauSimulator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A simulated Tableau Cloud on 127.0.0.1 with one healthy token, and the command line that refreshes
+ * it in a separate process: the whole-process single refresh that {@code bench-single} measures and
+ * the build's class-data archive is trained on (4 round trips: serverinfo, sign-in, list tokens,
+ * sign-out).
+ */
+final class LoopbackCloud implements AutoCloseable {
+    static final String SITE = "loopback";
+    static final String TOKEN = "loopback-token";
+    /** Made up for this simulator; it is the only thing it unlocks. */
+    private static final String SECRET = "loopback-secret-0";
+
+    private final TableauSimulator sim;
+
+    private LoopbackCloud(TableauSimulator sim) {
+        this.sim = sim;
+    }
+
+    static LoopbackCloud start() {
+        TableauSimulator sim = TableauSimulator.builder().mode(Mode.CLOUD).build().start();
+        Instant now = Instant.now();
+        sim.addToken(SimulatedToken.builder(TOKEN, SECRET).site(SITE).expiresAt(now.plus(Duration.ofDays(200)))
+                .lastUsedAt(now.minus(Duration.ofDays(1))).build());
+        return new LoopbackCloud(sim);
+    }
+
+    /** The arguments of a single Cloud refresh of the token, after the program. */
+    List<String> refreshArguments() {
+        return List.of(sim.baseUrl(), SITE, TOKEN, "--deployment", "cloud");
+    }
+
+    /** The environment the refresh needs on top of the inherited one: the secret. */
+    Map<String, String> environment() {
+        return Map.of(SecretSource.DEFAULT_ENV, SECRET);
+    }
+
+    int openSessions() {
+        return sim.openSessions();
+    }
+
+    @Override
+    public void close() {
+        sim.close();
+    }
+}
