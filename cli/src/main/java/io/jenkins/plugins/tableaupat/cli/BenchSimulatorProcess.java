@@ -7,6 +7,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +55,11 @@ final class BenchSimulatorProcess implements AutoCloseable {
 
     String serverUrl() {
         return serverUrl;
+    }
+
+    /** CPU time the child JVM has used so far (user + system), or null where the OS does not say. */
+    Duration cpu() {
+        return process.toHandle().info().totalCpuDuration().orElse(null);
     }
 
     long requests() throws IOException {

@@ -3,11 +3,9 @@ package io.jenkins.plugins.tableaupat.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -88,7 +86,7 @@ final class SingleRefreshBenchmark implements Callable<Integer> {
             throw new CliUsageException("--launcher " + launcher + " is not an executable file");
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String loadBefore = loadAverage();
+        String loadBefore = LoadAverage.now();
         List<Variant> variants = new ArrayList<>();
         try (LoopbackCloud cloud = LoopbackCloud.start()) {
             variants.add(new Variant("java -version", List.of(java, "-version"), false));
@@ -107,7 +105,7 @@ final class SingleRefreshBenchmark implements Callable<Integer> {
                 }
             }
         }
-        print(ctx.out(), variants, loadBefore, loadAverage(), launcher != null || defaultLauncher() != null);
+        print(ctx.out(), variants, loadBefore, LoadAverage.now(), launcher != null || defaultLauncher() != null);
         return variants.stream().filter(v -> v.refresh).allMatch(Variant::allOk) ? ExitCode.OK : ExitCode.ERROR;
     }
 
@@ -182,15 +180,5 @@ final class SingleRefreshBenchmark implements Callable<Integer> {
         Path jar = jar();
         Path script = jar == null ? null : jar.resolveSibling(LAUNCHER);
         return script != null && Files.isExecutable(script) ? script : null;
-    }
-
-    /** The 1, 5 and 15 minute load averages, or "n/a". */
-    private static String loadAverage() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).split(" ");
-            return String.join(" ", Arrays.copyOf(f, 3));
-        } catch (IOException | RuntimeException e) {
-            return "n/a";
-        }
     }
 }
