@@ -44,6 +44,11 @@ final class SingleRefreshBenchmark implements Callable<Integer> {
             description = "The launcher script (default: " + LAUNCHER + " next to the jar, when the build made it).")
     Path launcher;
 
+    @Option(names = "--also", paramLabel = "PATH",
+            description = "Another executable to run the same way (same arguments and secret), e.g. a script that"
+                    + " runs an older build, for before/after figures in one run. Repeatable.")
+    List<Path> also = new ArrayList<>();
+
     private final CliContext ctx;
 
     SingleRefreshBenchmark(CliContext ctx) {
@@ -85,6 +90,11 @@ final class SingleRefreshBenchmark implements Callable<Integer> {
         if (launcher != null && !Files.isExecutable(launcher)) {
             throw new CliUsageException("--launcher " + launcher + " is not an executable file");
         }
+        for (Path p : also) {
+            if (!Files.isExecutable(p)) {
+                throw new CliUsageException("--also " + p + " is not an executable file");
+            }
+        }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String loadBefore = LoadAverage.now();
         List<Variant> variants = new ArrayList<>();
@@ -95,6 +105,10 @@ final class SingleRefreshBenchmark implements Callable<Integer> {
             if (script != null) {
                 variants.add(new Variant(script.getFileName() + " (launcher)",
                         concat(List.of(script.toString()), cloud.refreshArguments()), true));
+            }
+            for (Path p : also) {
+                variants.add(new Variant(p.getFileName() + " (--also)", concat(List.of(p.toString()),
+                        cloud.refreshArguments()), true));
             }
             for (int i = 0; i < warmup + runs; i++) {
                 for (Variant v : variants) {
