@@ -8,8 +8,9 @@ import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
 /**
- * The web methods of the shared form ({@code RefreshOptions/config.jelly}), once for both descriptors:
- * the step's and the build step's descriptor implement this interface. Jenkins finds
+ * The web methods of the one form ({@code TableauPatRefreshStep/config.jelly}, which the build step
+ * includes), once for both descriptors: the step's and the build step's descriptor implement this
+ * interface. Jenkins finds
  * {@code doFill}/{@code doCheck} methods with {@code Class.getMethods()} and Stapler dispatches to
  * public methods of a class's interfaces, so default methods serve both (as in dotnet-sdk-plugin's
  * {@code StaplerMethods} interfaces).

@@ -13,9 +13,9 @@ import java.util.Locale;
  * properties with one-line delegates, because Stapler and structs only discover {@code @DataBoundSetter}s
  * on a class and its superclasses, and the two classes have different superclasses.
  *
- * <p>A new option is added here, to {@link RefreshSettings}, to the shared form
- * ({@code RefreshOptions/config.jelly}) and as a delegate pair in each public class; the compiler flags a
- * missing getter through {@link RefreshSettings}.
+ * <p>A new option is added here, to {@link RefreshSettings}, to the one form both use
+ * ({@code TableauPatRefreshStep/config.jelly}) with a help file beside it, and as a delegate pair in each
+ * public class; the compiler flags a missing getter through {@link RefreshSettings}.
  */
 public final class RefreshOptions implements RefreshSettings {
     private String serverUrl;

@@ -239,6 +239,11 @@ public class TableauPatRefreshAction implements RunAction2 {
             return site == null || site.isEmpty() ? "(default)" : site;
         }
 
+        /** For the build page: the days left, or "-" when unknown (Tableau Server, a failed refresh). */
+        public String getDaysLeftShown() {
+            return daysUntilExpiry == null ? "-" : String.valueOf(daysUntilExpiry);
+        }
+
         /** For the build page: the summary without its "Token 'name'" opening, which the token column shows. */
         public String getDetail() {
             return ResultTable.detail(tokenName, summary);
