@@ -63,8 +63,11 @@ public class TableauPatCredentialsImpl extends BaseStandardCredentials implement
         return tokenSecret;
     }
 
-    /** The token name is not a secret: masking it would hide it from every log line that names the token. */
-    @Override
+    /**
+     * The token name is not a secret: masking it would hide it from every log line that names the token.
+     * (Declared by the credentials plugin's username interfaces in recent versions, hence no {@code @Override}:
+     * this compiles against versions with and without it.)
+     */
     public boolean isUsernameSecret() {
         return false;
     }
