@@ -16,7 +16,7 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
- * The freestyle build step "Refresh Tableau personal access tokens": the same options, form and
+ * The freestyle build step "Refresh a Tableau personal access token": the same options, form and
  * behaviour as the {@code tableauPatRefresh} Pipeline step. Needs no workspace; the HTTP calls run on
  * the controller. The options live in {@link RefreshOptions}; the properties below only delegate to it.
  *
