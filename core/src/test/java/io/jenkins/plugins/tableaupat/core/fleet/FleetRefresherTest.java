@@ -213,15 +213,6 @@ class FleetRefresherTest {
     }
 
     @Test
-    void theDetailCellDropsTheTokenOpeningForAnyTable() {
-        // The Jenkins build page shows this cell from a stored name and summary.
-        assertThat(ResultTable.detail("t0", "Token 't0': Sign-in refused")).isEqualTo("Sign-in refused");
-        assertThat(ResultTable.detail("t0", "Token 't0' refreshed; it expires")).isEqualTo("refreshed; it expires");
-        assertThat(ResultTable.detail("t0", "Token 'other' refreshed")).isEqualTo("Token 'other' refreshed");
-        assertThat(ResultTable.detail("t0", null)).isEmpty();
-    }
-
-    @Test
     void anEmptyFleetIsOk() throws Exception {
         FleetReport report = run(4, List.of());
         assertThat(report.results()).isEmpty();
