@@ -64,7 +64,7 @@ final class PatRefreshRunner {
                 settings.getTimeoutSeconds());
         LogListener log = new LogListener(listener.getLogger(), redactor);
         RefreshResult result = refresher(request.timeout()).refresh(request, log);
-        TableauPatRefreshAction.record(run, result);
+        TableauPatRefreshAction.record(run, settings.getCredentialsId(), result);
 
         String reason = redactor.redact(result.summary());
         Result outcome =

@@ -23,8 +23,13 @@ public class TableauPatRefreshAction implements RunAction2 {
     private List<Refresh> refreshes = new ArrayList<>();
     private transient Run<?, ?> run;
 
-    /** Adds a refresh to the build's action, creating the action on first use. */
-    static void record(Run<?, ?> run, RefreshResult result) {
+    /**
+     * Records one token's refresh: on the build's action (created on first use) and in the controller's
+     * token overview ({@link TokenOverviewStore}). Every refresh of every form passes through here.
+     *
+     * @param credentialsId the credentials the secret came from, shown in the overview
+     */
+    static void record(Run<?, ?> run, String credentialsId, RefreshResult result) {
         synchronized (LOCK) {
             TableauPatRefreshAction action = run.getAction(TableauPatRefreshAction.class);
             if (action == null) {
@@ -33,6 +38,7 @@ public class TableauPatRefreshAction implements RunAction2 {
             }
             action.refreshes.add(new Refresh(result));
         }
+        TokenOverviewStore.get().record(run, credentialsId, result);
     }
 
     @Override

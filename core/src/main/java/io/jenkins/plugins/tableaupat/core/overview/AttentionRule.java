@@ -38,6 +38,10 @@ public final class AttentionRule {
         this.clock = clock;
     }
 
+    public int staleDays() {
+        return (int) staleAfter.toDays();
+    }
+
     public Clock clock() {
         return clock;
     }

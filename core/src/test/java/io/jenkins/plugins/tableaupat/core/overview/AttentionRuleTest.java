@@ -37,7 +37,8 @@ class AttentionRuleTest {
                 .hasMessage("Stale-refresh days must be between 1 and 14 (Tableau ends unused tokens after 14 days), got 0");
         assertThatThrownBy(() -> new AttentionRule(15, CLOCK)).hasMessageEndingWith("got 15");
         assertThat(new AttentionRule(1, CLOCK)).isNotNull();
-        assertThat(new AttentionRule(14, CLOCK)).isNotNull();
+        assertThat(new AttentionRule(14, CLOCK).staleDays()).isEqualTo(14);
+        assertThat(new AttentionRule(14, CLOCK).clock()).isSameAs(CLOCK);
         assertThat(AttentionRule.DEFAULT_STALE_DAYS).isEqualTo(10);
     }
 
