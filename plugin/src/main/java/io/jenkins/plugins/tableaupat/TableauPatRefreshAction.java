@@ -5,6 +5,8 @@ import hudson.model.Run;
 import io.jenkins.plugins.tableaupat.core.RefreshResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import jenkins.model.RunAction2;
 import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
@@ -18,6 +20,7 @@ import org.kohsuke.stapler.export.ExportedBean;
  */
 @ExportedBean
 public class TableauPatRefreshAction implements RunAction2 {
+    private static final Logger LOGGER = Logger.getLogger(TableauPatRefreshAction.class.getName());
     private static final Object LOCK = new Object();
 
     private List<Refresh> refreshes = new ArrayList<>();
@@ -38,7 +41,13 @@ public class TableauPatRefreshAction implements RunAction2 {
             }
             action.refreshes.add(new Refresh(result));
         }
-        TokenOverviewStore.get().record(run, credentialsId, result);
+        try {
+            TokenOverviewStore.get().record(run, credentialsId, result);
+        } catch (RuntimeException e) {
+            // The overview is a convenience for administrators; the build's own result must not depend on it.
+            LOGGER.log(Level.WARNING, "Cannot add the refresh of token " + result.tokenName()
+                    + " to the Tableau token overview", e);
+        }
     }
 
     @Override

@@ -73,7 +73,9 @@ public class TableauTokensLink extends ManagementLink implements StaplerProxy {
     @Override
     public Badge getBadge() {
         int n = TokenOverviewStore.get().attentionKeys().size();
-        return n == 0 ? null : new Badge(String.valueOf(n), Messages.TokenAttentionMonitor_Count(n), Badge.Severity.warning);
+        return n == 0
+                ? null
+                : new Badge(String.valueOf(n), Messages.TokenAttentionMonitor_Count(n), Badge.Severity.warning);
     }
 
     @Override

@@ -27,6 +27,9 @@ import jenkins.model.Jenkins;
  * {@link XmlFile} after each change, read back at startup. Holds names, dates, verdicts and the redacted
  * summaries of the core's results, never a secret. Also remembers what an administrator dismissed in the
  * warning banner.
+ *
+ * <p>The file holds classes of the bundled core library, which Jenkins' XStream class filter (JEP-200)
+ * rejects unless listed in {@code META-INF/hudson.remoting.ClassFilter}; keep that list in step.
  */
 @Extension
 public final class TokenOverviewStore implements Saveable {
