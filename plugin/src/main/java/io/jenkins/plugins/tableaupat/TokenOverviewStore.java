@@ -38,8 +38,9 @@ public final class TokenOverviewStore implements Saveable {
     /** "Now" for staleness and days left; tests move it forward instead of waiting. */
     static final AtomicReference<Clock> CLOCK = new AtomicReference<>(Clock.systemUTC());
 
-    private TokenOverview overview;
-    private Dismissal dismissal;
+    // Set once while loading; volatile so that readers (pages, the banner) need not wait for a save.
+    private volatile TokenOverview overview;
+    private volatile Dismissal dismissal;
 
     public TokenOverviewStore() {
         XmlFile file = file();
