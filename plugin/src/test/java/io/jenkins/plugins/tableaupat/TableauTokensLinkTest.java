@@ -165,7 +165,7 @@ class TableauTokensLinkTest {
 
         // Crumbs off, so that only the permission check can refuse the POST.
         j.jenkins.setCrumbIssuer(null);
-        reader.setThrowExceptionOnFailingStatusCode(false);
+        reader.getOptions().setThrowExceptionOnFailingStatusCode(false);
         WebRequest forget = new WebRequest(new URL(j.getURL(), TableauTokensLink.URL_NAME + "/forget"), HttpMethod.POST);
         forget.setRequestParameters(List.of(new NameValuePair("key", key)));
         Page denied = reader.getPage(forget);
