@@ -13,8 +13,11 @@ import io.jenkins.plugins.tableaupat.core.overview.TokenRecord;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import jenkins.management.Badge;
 import jenkins.model.Jenkins;
 import org.kohsuke.stapler.HttpResponse;
@@ -134,6 +137,9 @@ public class TableauTokensLink extends ManagementLink implements StaplerProxy {
     /** One token as the page and the API show it; dates are ISO-8601 UTC, day counts as of now. */
     @ExportedBean(defaultVisibility = 2)
     public static final class Row {
+        private static final DateTimeFormatter MINUTE =
+                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
         private final TokenRecord t;
         private final Attention attention;
         private final Clock clock;
@@ -217,6 +223,11 @@ public class TableauTokensLink extends ManagementLink implements StaplerProxy {
         @Exported
         public String getLastSuccessAt() {
             return iso(t.lastSuccessAt());
+        }
+
+        /** The last successful refresh to the minute, e.g. "2026-11-30 10:18 UTC", for the page. */
+        public String getLastSuccessTime() {
+            return t.lastSuccessAt() == null ? null : MINUTE.format(t.lastSuccessAt());
         }
 
         /** When the token dies if no build signs in with it again (last success + 14 days). */
