@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import jenkins.model.Jenkins;
 import net.sf.json.JSONArray;
 import net.sf.json.JSONObject;
 import org.htmlunit.HttpMethod;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /** Manage Jenkins > Tableau tokens: rows, order, links, API, access control, Forget, no secret anywhere. */
@@ -171,6 +173,32 @@ class TableauTokensLinkTest {
         Page denied = reader.getPage(forget);
         assertEquals(403, denied.getWebResponse().getStatusCode());
         assertEquals(1, TokenOverviewStore.get().records().size());
+    }
+
+    @Test
+    void overallSystemReadMayLookButNotForget() throws Exception {
+        fleet.refresh(j, "keepalive", HEALTHY);
+        String key = TokenOverviewStore.get().records().get(0).key();
+        Jenkins.SYSTEM_READ.setEnabled(true);
+        try {
+            j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                    .grant(Jenkins.ADMINISTER).everywhere().to("admin")
+                    .grant(Jenkins.READ, Jenkins.SYSTEM_READ).everywhere().to("auditor"));
+            JenkinsRule.WebClient auditor = j.createWebClient().login("auditor");
+            HtmlPage page = auditor.goTo(TableauTokensLink.URL_NAME + "/");
+            assertEquals(List.of(HEALTHY), names(rows(page)));
+            assertTrue(page.querySelectorAll("#tableau-tokens form").isEmpty(), "no Forget button without Administer");
+
+            j.jenkins.setCrumbIssuer(null);
+            auditor.getOptions().setThrowExceptionOnFailingStatusCode(false);
+            WebRequest forget = new WebRequest(new URL(j.getURL(), TableauTokensLink.URL_NAME + "/forget"),
+                    HttpMethod.POST);
+            forget.setRequestParameters(List.of(new NameValuePair("key", key)));
+            assertEquals(403, auditor.getPage(forget).getWebResponse().getStatusCode());
+            assertEquals(1, TokenOverviewStore.get().records().size());
+        } finally {
+            Jenkins.SYSTEM_READ.setEnabled(false);
+        }
     }
 
     @Test
