@@ -105,7 +105,10 @@ public final class TokenOverviewStore implements Saveable {
 
     /** The rule as configured (stale-refresh days) and as of {@link #CLOCK}. */
     AttentionRule rule() {
-        return new AttentionRule(TableauPatGlobalConfiguration.get().getStaleDays(), CLOCK.get());
+        // The setters refuse other values; a hand-edited file must not break every page and build.
+        int staleDays = Math.max(1, Math.min(AttentionRule.MAX_STALE_DAYS,
+                TableauPatGlobalConfiguration.get().getStaleDays()));
+        return new AttentionRule(staleDays, CLOCK.get());
     }
 
     Set<String> attentionKeys() {
