@@ -22,40 +22,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The fleet's extra round for tokens that failed in passing, against simulators over real HTTP on 127.0.0.1. */
 @Timeout(120)
-class FleetExtraRoundTest {
+class FleetExtraRoundTest extends FleetTestSupport {
     private static final String SECRET = "extra-R0und/Secret+zz==";
-    private static final String SITE = "acme";
     private static final Instant NOW = Instant.parse("2026-11-30T10:00:00Z");
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-    private static final Duration TIMEOUT = Duration.ofSeconds(3);
     /** The default four attempts per request, with short waits so that the test stays fast. */
     private static final RetryPolicy FAST_RETRY =
             new RetryPolicy(4, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofSeconds(10));
 
-    private final List<TableauSimulator> simulators = new ArrayList<>();
-    private final List<String> output = Collections.synchronizedList(new ArrayList<>());
-
-    @AfterEach
-    void noSecretAndNoSessionLeft() {
-        try {
-            assertThat(String.join("\n", output)).doesNotContain(SECRET);
-            for (TableauSimulator sim : simulators) {
-                assertThat(sim.openSessions()).as("open sessions").isZero();
-            }
-        } finally {
-            simulators.forEach(TableauSimulator::close);
-        }
+    FleetExtraRoundTest() {
+        super(SECRET);
     }
 
     private TableauSimulator start(boolean https) {
@@ -84,20 +69,6 @@ class FleetExtraRoundTest {
             entries.add(entry(sim, name, SECRET));
         }
         return entries;
-    }
-
-    private ProgressListener capture(FleetEntry e) {
-        return new ProgressListener() {
-            @Override
-            public void info(String line) {
-                output.add(e.label() + " INFO " + line);
-            }
-
-            @Override
-            public void warn(String line) {
-                output.add(e.label() + " WARN " + line);
-            }
-        };
     }
 
     private List<String> linesOf(String label) {
