@@ -20,9 +20,8 @@ import picocli.CommandLine.Option;
 /**
  * The benchmark's two simulators: a Tableau Cloud (site {@value #SITE}) with the first half of the
  * tokens and a Tableau Server (Default site) with the rest, each adding the same latency to every
- * request, and the seeded random faults when asked. Token names and secrets follow from their index, so the
- * benchmark knows them without
- * asking. Also the hidden {@code bench-simulators} command that runs them in a child JVM, so the
+ * request, and seeded random faults when asked. Token names and secrets follow from their index, so
+ * the benchmark knows them without asking. Also the hidden {@code bench-simulators} command that runs them in a child JVM, so the
  * benchmark's CPU figure is the refreshing process alone: it prints {@code cloud URL},
  * {@code server URL}, {@code ready}; answers {@code count} with {@code requests N}; stops at end of stdin.
  */

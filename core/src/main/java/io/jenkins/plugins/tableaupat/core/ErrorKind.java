@@ -56,8 +56,8 @@ public enum ErrorKind {
     /**
      * Whether a refresh that failed this way may well succeed when tried again a little later: rate
      * limiting, a server error, a dropped or refused connection, a timeout. Refused sign-ins,
-     * configuration and TLS problems are not: trying again would fail the same way (or lock the user
-     * out). The fleet's extra round tries again only these.
+     * configuration and TLS problems are not: trying again would fail the same way. The fleet's extra
+     * round tries again only these.
      */
     public boolean isTransient() {
         return isTransient;

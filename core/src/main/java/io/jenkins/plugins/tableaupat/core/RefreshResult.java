@@ -163,7 +163,7 @@ public final class RefreshResult {
     public RefreshResult keptAfterExtraRound(RefreshResult second) {
         String reason = transientFailureLine();
         return new RefreshResult(this, bothAttempts(this, second, reason), true, reason,
-                "the extra round failed: " + second.error.getMessage());
+                "the extra round failed: " + (second.error != null ? second.error.getMessage() : second.summary));
     }
 
     /** This first attempt's result, saying why the extra round it needed did not try it again. */
@@ -308,7 +308,7 @@ public final class RefreshResult {
         return extraRound;
     }
 
-    /** The failure of the first attempt, for a token that got the extra round; null otherwise. */
+    /** The failure of the first attempt, for a token that needed the extra round; null otherwise. */
     public String firstFailure() {
         return firstFailure;
     }

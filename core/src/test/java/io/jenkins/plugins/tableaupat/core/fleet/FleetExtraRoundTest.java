@@ -170,6 +170,49 @@ class FleetExtraRoundTest extends FleetTestSupport {
     }
 
     @Test
+    void aSessionLeftOpenByAFailedSignOutIsEndedByTheExtraRoundsSignIn() throws Exception {
+        TableauSimulator cloud = start(false);
+        List<FleetEntry> entries = tokens(cloud, 2);
+        // Both tokens' sign-outs fail on every retry; in the extra round the first token's sign-ins do too.
+        cloud.faults().add(Fault.serverError(503).on(Route.SIGNOUT).times(8));
+        FleetReport report = new FleetRefresher(refresher(FAST_RETRY), 1, CLOCK).run(entries, e -> {
+            ProgressListener lines = capture(e);
+            return new ProgressListener() {
+                @Override
+                public void info(String line) {
+                    if (e.label().equals("t000") && line.startsWith("Extra round:")) {
+                        cloud.faults().add(Fault.serverError(503).on(Route.SIGNIN).times(4));
+                    }
+                    lines.info(line);
+                }
+
+                @Override
+                public void warn(String line) {
+                    lines.warn(line);
+                }
+            };
+        });
+
+        RefreshResult kept = report.results().get(0);
+        RefreshResult after = report.results().get(1);
+        assertThat(kept.verdict()).isEqualTo(Verdict.OK);
+        assertThat(kept.firstFailure()).startsWith("sign-out failed, the session stayed open: Tableau server error"
+                + " (HTTP 503)");
+        assertThat(kept.summary()).startsWith("Token 't000' refreshed; it expires on ")
+                .endsWith("(the extra round failed: Tableau server error (HTTP 503): Tableau failed to answer the"
+                        + " sign-in: try again later and check the Tableau status page or server logs)");
+        assertThat(after.verdict()).isEqualTo(Verdict.OK);
+        assertThat(after.signedOut()).isTrue();
+        assertThat(after.summary()).contains("(extra round; the first attempt failed: sign-out failed, the session"
+                + " stayed open: Tableau server error (HTTP 503)");
+        assertThat(report.extraRoundCount()).isEqualTo(2);
+        // The second token's new sign-in ended the session its first attempt left open; the first's stays.
+        assertThat(cloud.displacedSessions()).isEqualTo(1);
+        assertThat(cloud.openSessions()).isEqualTo(1);
+        cloud.reset();
+    }
+
+    @Test
     void withoutTheExtraRoundAPassingFailureStays() throws Exception {
         TableauSimulator cloud = start(false);
         List<FleetEntry> entries = tokens(cloud, 2);
