@@ -80,8 +80,16 @@ public final class ResultTable {
 
     /** The summary without its "Token 'name'" opening, which the TOKEN column already shows. */
     static String detail(RefreshResult r) {
-        String s = r.summary();
-        String opening = "Token '" + r.tokenName() + "'";
+        return detail(r.tokenName(), r.summary());
+    }
+
+    /**
+     * A result's summary without its "Token 'name'" opening, for any table with a token column (the
+     * Jenkins build page shows the same cells as this table).
+     */
+    public static String detail(String tokenName, String summary) {
+        String s = summary == null ? "" : summary;
+        String opening = "Token '" + tokenName + "'";
         if (s.startsWith(opening)) {
             s = s.substring(opening.length());
             if (s.startsWith(":")) {
