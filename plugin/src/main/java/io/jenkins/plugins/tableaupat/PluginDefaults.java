@@ -1,22 +1,30 @@
 package io.jenkins.plugins.tableaupat;
 
+import jenkins.model.GlobalConfiguration;
+import jenkins.model.Jenkins;
+
 /**
- * The defaults a step or build step follows for the options its user left unset. One place, so that a
- * global setting can later override them for every job that did not choose a value itself.
+ * The defaults a step or build step uses for options it does not set, as configured in Manage Jenkins
+ * &gt; System ({@link TableauPatGlobalConfiguration}); the built-in values where Jenkins is not running.
  */
 public final class PluginDefaults {
-    /** How many tokens the list form refreshes at once unless told otherwise. */
-    static final int DEFAULT_PARALLELISM = 4;
-
     private PluginDefaults() {}
 
-    /** Days before a Tableau Cloud token's expiry from which the build reacts. */
+    /** Days before a Tableau Cloud token's expiry that count as EXPIRING. */
     public static int thresholdDays() {
-        return RefreshSettings.DEFAULT_THRESHOLD_DAYS;
+        TableauPatGlobalConfiguration c = configuration();
+        return c == null ? TableauPatGlobalConfiguration.DEFAULT_THRESHOLD_DAYS : c.getThresholdDays();
     }
 
-    /** Tokens refreshed at once by the list form. */
+    /** How many tokens the list form refreshes at once. */
     public static int parallelism() {
-        return DEFAULT_PARALLELISM;
+        TableauPatGlobalConfiguration c = configuration();
+        return c == null ? TableauPatGlobalConfiguration.DEFAULT_PARALLELISM : c.getParallelism();
+    }
+
+    private static TableauPatGlobalConfiguration configuration() {
+        return Jenkins.getInstanceOrNull() == null
+                ? null
+                : GlobalConfiguration.all().get(TableauPatGlobalConfiguration.class);
     }
 }

@@ -6,6 +6,8 @@ import io.jenkins.plugins.tableaupat.core.RefreshResult;
 import io.jenkins.plugins.tableaupat.core.fleet.ResultTable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import jenkins.model.RunAction2;
 import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
@@ -20,16 +22,17 @@ import org.kohsuke.stapler.export.ExportedBean;
  */
 @ExportedBean
 public class TableauPatRefreshAction implements RunAction2 {
+    private static final Logger LOGGER = Logger.getLogger(TableauPatRefreshAction.class.getName());
     private static final Object LOCK = new Object();
 
     private List<Refresh> refreshes = new ArrayList<>();
     private transient Run<?, ?> run;
 
     /**
-     * Adds a refresh to the build's action, creating the action on first use. Every per-token result of
-     * every form (one token or a list, Pipeline or freestyle) passes through here.
+     * Records one token's refresh: on the build's action (created on first use) and in the controller's
+     * token overview ({@link TokenOverviewStore}). Every refresh of every form passes through here.
      *
-     * @param credentialsId the Jenkins credentials the token came from; null when none was given
+     * @param credentialsId the credentials the secret came from, shown in the overview
      */
     static void record(Run<?, ?> run, @CheckForNull String credentialsId, RefreshResult result) {
         synchronized (LOCK) {
@@ -39,6 +42,13 @@ public class TableauPatRefreshAction implements RunAction2 {
                 run.addAction(action);
             }
             action.refreshes.add(new Refresh(credentialsId, result));
+        }
+        try {
+            TokenOverviewStore.get().record(run, credentialsId, result);
+        } catch (RuntimeException e) {
+            // The overview is a convenience for administrators; the build's own result must not depend on it.
+            LOGGER.log(Level.WARNING, "Cannot add the refresh of token " + result.tokenName()
+                    + " to the Tableau token overview", e);
         }
     }
 
