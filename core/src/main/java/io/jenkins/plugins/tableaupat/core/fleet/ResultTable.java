@@ -63,14 +63,19 @@ public final class ResultTable {
         return out;
     }
 
-    /** e.g. "4 tokens: 1 OK, 1 EXPIRING, 1 EXPIRED_OR_INVALID, 1 ERROR" */
+    /**
+     * e.g. "4 tokens: 1 OK, 1 EXPIRING, 1 EXPIRED_OR_INVALID, 1 ERROR", followed by "; 2 needed an extra
+     * round" when some did.
+     */
     public String counts() {
         Map<Verdict, Integer> n = FleetReport.countByVerdict(results);
         List<String> parts = new ArrayList<>();
         for (Verdict v : Verdict.values()) {
             parts.add(n.get(v) + " " + v.name());
         }
-        return results.size() + (results.size() == 1 ? " token: " : " tokens: ") + String.join(", ", parts);
+        int extra = FleetReport.countExtraRound(results);
+        return results.size() + (results.size() == 1 ? " token: " : " tokens: ") + String.join(", ", parts)
+                + (extra == 0 ? "" : "; " + extra + " needed an extra round");
     }
 
     /** The summary without its "Token 'name'" opening, which the TOKEN column already shows. */
