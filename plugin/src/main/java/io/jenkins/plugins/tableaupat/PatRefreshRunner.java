@@ -20,6 +20,7 @@ import io.jenkins.plugins.tableaupat.core.http.TableauHttpClient;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
@@ -28,51 +29,59 @@ import org.jenkinsci.plugins.workflow.graph.FlowNode;
  * One refresh inside a build, shared by the Pipeline step and the freestyle build step: reads the
  * credential, builds the core's request, runs it over Jenkins' proxy-aware HTTP client (refreshes of
  * the same token are serialised JVM-wide by the core), records the result on the build page, and turns
- * the verdict into a build result.
+ * the verdict into a build result. The list form is {@link PatListRunner}.
  */
 final class PatRefreshRunner {
     private PatRefreshRunner() {}
 
     /**
-     * Refreshes the token configured in {@code settings} for {@code run}.
+     * Runs the step or build step: one refresh, or with {@code tokens} the list form
+     * ({@link PatListRunner}).
      *
      * @param node the step's flow node in Pipeline, for the stage warning; null in freestyle
-     * @return the result (also when the verdict left the build unchanged or only UNSTABLE)
-     * @throws AbortException with a one-line reason when the configuration is invalid or the verdict's
-     *     result is FAILURE (no stack trace in the log)
+     * @return the result as a map, or for the list form a list of maps (strings, numbers, booleans, nulls)
+     * @throws AbortException with a one-line reason when the configuration is invalid or a token's result is
+     *     FAILURE (no stack trace in the log)
      */
-    static RefreshResult run(
-            @NonNull RefreshSettings settings,
+    static Object run(
+            @NonNull RefreshOptions options,
+            @NonNull Run<?, ?> run,
+            @NonNull TaskListener listener,
+            @CheckForNull FlowNode node)
+            throws AbortException, InterruptedException {
+        if (!options.getTokens().isEmpty()) {
+            return PatListRunner.run(options, run, listener, node);
+        }
+        return new LinkedHashMap<>(runOne(options, run, listener, node).toMap());
+    }
+
+    /** The single-token form: refreshes the token of {@code options.getCredentialsId()}. */
+    static RefreshResult runOne(
+            @NonNull RefreshOptions options,
             @NonNull Run<?, ?> run,
             @NonNull TaskListener listener,
             @CheckForNull FlowNode node)
             throws AbortException {
-        Result onExpiring = resultOption("expiringResult", settings.getExpiringResult(),
-                RefreshSettings.DEFAULT_EXPIRING_RESULT);
-        Result onError = resultOption("errorResult", settings.getErrorResult(), RefreshSettings.DEFAULT_ERROR_RESULT);
+        Result onExpiring = expiringResult(options);
+        Result onError = errorResult(options);
         TableauPatCredentials.Token token =
-                TableauPatCredentials.forBuild(settings.getCredentialsId(), settings.getTokenName(), run);
+                TableauPatCredentials.forBuild(options.getCredentialsId(), options.getTokenName(), run);
         // The core already masks the secret and the session token; this second mask also covers our own lines.
         Redactor redactor = new Redactor(token.secret());
         RefreshRequest request = request(
-                settings.getServerUrl(),
-                settings.getSite(),
+                options.getServerUrl(),
+                options.getSite(),
                 token,
-                settings.getThresholdDays(),
-                settings.getApiVersion(),
-                settings.getDeployment(),
-                settings.getTimeoutSeconds());
-        LogListener log = new LogListener(listener.getLogger(), redactor);
-        RefreshResult result = refresher(request.timeout()).refresh(request, log);
-        TableauPatRefreshAction.record(run, result);
+                options.thresholdDaysOrDefault(),
+                options.getApiVersion(),
+                options.getDeployment(),
+                options.getTimeoutSeconds());
+        LogListener log = new LogListener(listener.getLogger(), redactor, "");
+        RefreshResult result = refresher(request.timeout(), false).refresh(request, log);
+        TableauPatRefreshAction.record(run, options.getCredentialsId(), result);
 
         String reason = redactor.redact(result.summary());
-        Result outcome =
-                switch (result.verdict()) {
-                    case OK -> Result.SUCCESS;
-                    case EXPIRING -> onExpiring;
-                    case EXPIRED_OR_INVALID, ERROR -> onError;
-                };
+        Result outcome = outcome(result.verdict(), onExpiring, onError);
         if (outcome == Result.FAILURE) {
             // Jenkins prints it as the step's one-line error; printing it here too would say it twice.
             throw new AbortException(reason);
@@ -84,12 +93,34 @@ final class PatRefreshRunner {
             log.warn(reason);
         }
         if (outcome == Result.UNSTABLE) {
-            if (node != null) {
-                node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(reason));
-            }
-            run.setResult(Result.UNSTABLE);
+            markUnstable(run, node, reason);
         }
         return result;
+    }
+
+    /** What a verdict does to the build, given the expiringResult and errorResult options. */
+    static Result outcome(Verdict verdict, Result onExpiring, Result onError) {
+        return switch (verdict) {
+            case OK -> Result.SUCCESS;
+            case EXPIRING -> onExpiring;
+            case EXPIRED_OR_INVALID, ERROR -> onError;
+        };
+    }
+
+    static Result expiringResult(RefreshSettings options) throws AbortException {
+        return resultOption("expiringResult", options.getExpiringResult(), RefreshSettings.DEFAULT_EXPIRING_RESULT);
+    }
+
+    static Result errorResult(RefreshSettings options) throws AbortException {
+        return resultOption("errorResult", options.getErrorResult(), RefreshSettings.DEFAULT_ERROR_RESULT);
+    }
+
+    /** The stage warning (Pipeline) and the build result UNSTABLE. */
+    static void markUnstable(Run<?, ?> run, @CheckForNull FlowNode node, String reason) {
+        if (node != null) {
+            node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(reason));
+        }
+        run.setResult(Result.UNSTABLE);
     }
 
     /** The core's request; a value the core refuses becomes an AbortException with the core's one-line fix. */
@@ -118,11 +149,15 @@ final class PatRefreshRunner {
         }
     }
 
-    /** A refresher whose HTTP goes through the proxy configured in Jenkins. */
-    static PatRefresher refresher(Duration timeout) {
+    /**
+     * A refresher whose HTTP goes through the proxy configured in Jenkins.
+     *
+     * @param shareServerInfo ask each server for its version once (for many refreshes in one run)
+     */
+    static PatRefresher refresher(Duration timeout, boolean shareServerInfo) {
         HttpClient http = TableauHttpClient.configure(ProxyConfiguration.newHttpClientBuilder(), timeout)
                 .build();
-        return PatRefresher.builder().httpClient(http).build();
+        return PatRefresher.builder().httpClient(http).shareServerInfo(shareServerInfo).build();
     }
 
     /** Parses a SUCCESS/UNSTABLE/FAILURE option; blank means the default. */
@@ -140,24 +175,26 @@ final class PatRefreshRunner {
         }
     }
 
-    /** Writes the core's progress lines to the build log. */
-    private static final class LogListener implements ProgressListener {
+    /** Writes the core's progress lines to the build log, masked, each after {@code prefix}. */
+    static final class LogListener implements ProgressListener {
         private final PrintStream log;
         private final Redactor redactor;
+        private final String prefix;
 
-        LogListener(PrintStream log, Redactor redactor) {
+        LogListener(PrintStream log, Redactor redactor, String prefix) {
             this.log = log;
             this.redactor = redactor;
+            this.prefix = prefix;
         }
 
         @Override
         public void info(String line) {
-            log.println("[Tableau] " + redactor.redact(line));
+            log.println("[Tableau] " + prefix + redactor.redact(line));
         }
 
         @Override
         public void warn(String line) {
-            log.println("WARNING: [Tableau] " + redactor.redact(line));
+            log.println("WARNING: [Tableau] " + prefix + redactor.redact(line));
         }
     }
 }

@@ -4,8 +4,9 @@ import io.jenkins.plugins.tableaupat.core.RefreshRequest;
 import java.util.List;
 
 /**
- * The configuration shared by the Pipeline step and the freestyle build step: both expose the same
- * fields with the same names and defaults, and {@link PatRefreshRunner} reads them through this view.
+ * The options the Pipeline step and the freestyle build step share, read-only. {@link RefreshOptions}
+ * holds them; the step and the build step implement this view too, so a getter missing from either
+ * public class is a compile error rather than a field the form or the Snippet Generator silently drops.
  */
 public interface RefreshSettings {
     int DEFAULT_THRESHOLD_DAYS = RefreshRequest.DEFAULT_THRESHOLD_DAYS;
@@ -15,20 +16,24 @@ public interface RefreshSettings {
     String DEFAULT_EXPIRING_RESULT = "UNSTABLE";
     /** What a refused sign-in or a Tableau/network error does to the build. */
     String DEFAULT_ERROR_RESULT = "FAILURE";
+    /** The most tokens the list form refreshes at once. */
+    int MAX_PARALLELISM = 32;
     /** The form fields, each with a help-FIELD.html beside the step. */
     List<String> FIELDS = List.of("serverUrl", "site", "credentialsId", "tokenName", "thresholdDays",
-            "expiringResult", "errorResult", "deployment", "apiVersion", "timeoutSeconds");
+            "expiringResult", "errorResult", "deployment", "apiVersion", "timeoutSeconds", "tokens", "parallelism");
 
     String getServerUrl();
 
     String getSite();
 
+    /** The one token's credentials; null in the list form. */
     String getCredentialsId();
 
     /** The token name for a Secret text credential; null when the credential's username is the name. */
     String getTokenName();
 
-    int getThresholdDays();
+    /** Null when not set: {@link PluginDefaults#thresholdDays()} applies. */
+    Integer getThresholdDays();
 
     /** "3.21"-style REST API version, or null to ask the server. */
     String getApiVersion();
@@ -43,4 +48,10 @@ public interface RefreshSettings {
 
     /** SUCCESS, UNSTABLE or FAILURE. */
     String getErrorResult();
+
+    /** The list form's tokens; empty for the single-token form. */
+    List<TableauToken> getTokens();
+
+    /** Null when not set: {@link PluginDefaults#parallelism()} applies. */
+    Integer getParallelism();
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.tableaupat;
 
+import com.cloudbees.plugins.credentials.CredentialsMatcher;
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
@@ -50,16 +51,32 @@ final class TableauPatForm {
         }
         // As credentials-binding does: jobs are configured for whoever will run them, so list what the
         // system can see in this context; the build itself looks up with the run's authentication.
+        // The Tableau personal access token kind first, then the other kinds a token can live in.
+        CredentialsMatcher tableauKind = CredentialsMatchers.instanceOf(TableauPatCredentialsImpl.class);
+        CredentialsMatcher otherKinds =
+                CredentialsMatchers.allOf(TableauPatCredentials.MATCHER, CredentialsMatchers.not(tableauKind));
+        model.includeEmptyValue();
         if (item == null) {
-            return model.includeEmptyValue()
+            model.includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StandardCredentials.class, Collections.emptyList(),
+                            tableauKind)
                     .includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StandardCredentials.class,
-                            Collections.emptyList(), TableauPatCredentials.MATCHER)
-                    .includeCurrentValue(current);
+                            Collections.emptyList(), otherKinds);
+        } else {
+            model.includeMatchingAs(ACL.SYSTEM2, item, StandardCredentials.class, Collections.emptyList(), tableauKind)
+                    .includeMatchingAs(ACL.SYSTEM2, item, StandardCredentials.class, Collections.emptyList(),
+                            otherKinds);
         }
-        return model.includeEmptyValue()
-                .includeMatchingAs(ACL.SYSTEM2, item, StandardCredentials.class, Collections.emptyList(),
-                        TableauPatCredentials.MATCHER)
-                .includeCurrentValue(current);
+        return model.includeCurrentValue(current);
+    }
+
+    /** The step's own credentials: empty is fine in the list form, so it gets a hint, not an error. */
+    static FormValidation checkStepCredentialsId(@CheckForNull Item item, @CheckForNull String value) {
+        if (Util.fixEmptyAndTrim(value) == null) {
+            return canListCredentials(item)
+                    ? FormValidation.warning(Messages.TableauPatForm_CredentialsOrTokens())
+                    : FormValidation.ok();
+        }
+        return checkCredentialsId(item, value);
     }
 
     static FormValidation checkCredentialsId(@CheckForNull Item item, @CheckForNull String value) {
@@ -115,8 +132,18 @@ final class TableauPatForm {
         }
     }
 
+    /** Empty means the plugin-wide default. */
     static FormValidation checkThresholdDays(@CheckForNull String value) {
-        return FormValidation.validateIntegerInRange(value, 0, RefreshRequest.MAX_THRESHOLD_DAYS);
+        return Util.fixEmptyAndTrim(value) == null
+                ? FormValidation.ok()
+                : FormValidation.validateIntegerInRange(value, 0, RefreshRequest.MAX_THRESHOLD_DAYS);
+    }
+
+    /** Empty means the plugin-wide default. */
+    static FormValidation checkParallelism(@CheckForNull String value) {
+        return Util.fixEmptyAndTrim(value) == null
+                ? FormValidation.ok()
+                : FormValidation.validateIntegerInRange(value, 1, RefreshSettings.MAX_PARALLELISM);
     }
 
     static FormValidation checkTimeoutSeconds(@CheckForNull String value) {
@@ -178,14 +205,15 @@ final class TableauPatForm {
                     serverUrl,
                     site,
                     token,
-                    number(thresholdDays, RefreshSettings.DEFAULT_THRESHOLD_DAYS),
+                    number(thresholdDays, PluginDefaults.thresholdDays()),
                     apiVersion,
                     deployment,
                     number(timeoutSeconds, RefreshSettings.DEFAULT_TIMEOUT_SECONDS));
             if (item != null) {
                 CredentialsProvider.track(item, c);
             }
-            RefreshResult result = PatRefreshRunner.refresher(request.timeout()).refresh(request, ProgressListener.NONE);
+            RefreshResult result = PatRefreshRunner.refresher(request.timeout(), false)
+                    .refresh(request, ProgressListener.NONE);
             String summary = new Redactor(token.secret()).redact(result.summary());
             return switch (result.verdict()) {
                 case OK -> FormValidation.ok(summary);

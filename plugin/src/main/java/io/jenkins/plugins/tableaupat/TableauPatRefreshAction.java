@@ -3,35 +3,52 @@ package io.jenkins.plugins.tableaupat;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Run;
 import io.jenkins.plugins.tableaupat.core.RefreshResult;
+import io.jenkins.plugins.tableaupat.core.fleet.ResultTable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import jenkins.model.RunAction2;
 import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
 
 /**
- * The token refreshes of one build, shown on the build page (summary.jelly) and exported on the
- * build's REST API. One action per build holds every refresh in the order they finished (a build
- * may refresh several tokens); the top-level getters describe the latest one.
+ * The token refreshes of one build, shown on the build page (summary.jelly: one table for all of them)
+ * and exported on the build's REST API (one entry per refresh). One action per build holds every
+ * refresh in the order they finished (a build may refresh several tokens); the top-level getters
+ * describe the latest one.
  *
  * <p>Only strings and numbers are stored, never the secret.
  */
 @ExportedBean
 public class TableauPatRefreshAction implements RunAction2 {
+    private static final Logger LOGGER = Logger.getLogger(TableauPatRefreshAction.class.getName());
     private static final Object LOCK = new Object();
 
     private List<Refresh> refreshes = new ArrayList<>();
     private transient Run<?, ?> run;
 
-    /** Adds a refresh to the build's action, creating the action on first use. */
-    static void record(Run<?, ?> run, RefreshResult result) {
+    /**
+     * Records one token's refresh: on the build's action (created on first use) and in the controller's
+     * token overview ({@link TokenOverviewStore}). Every refresh of every form passes through here.
+     *
+     * @param credentialsId the credentials the secret came from, shown in the overview
+     */
+    static void record(Run<?, ?> run, @CheckForNull String credentialsId, RefreshResult result) {
         synchronized (LOCK) {
             TableauPatRefreshAction action = run.getAction(TableauPatRefreshAction.class);
             if (action == null) {
                 action = new TableauPatRefreshAction();
                 run.addAction(action);
             }
-            action.refreshes.add(new Refresh(result));
+            action.refreshes.add(new Refresh(credentialsId, result));
+        }
+        try {
+            TokenOverviewStore.get().record(run, credentialsId, result);
+        } catch (RuntimeException e) {
+            // The overview is a convenience for administrators; the build's own result must not depend on it.
+            LOGGER.log(Level.WARNING, "Cannot add the refresh of token " + result.tokenName()
+                    + " to the Tableau token overview", e);
         }
     }
 
@@ -130,6 +147,7 @@ public class TableauPatRefreshAction implements RunAction2 {
     /** One refresh, as plain values (ISO-8601 UTC instants as strings). */
     @ExportedBean(defaultVisibility = 3)
     public static final class Refresh {
+        private final String credentialsId;
         private final String serverUrl;
         private final String site;
         private final String tokenName;
@@ -142,7 +160,8 @@ public class TableauPatRefreshAction implements RunAction2 {
         private final String checkedAt;
         private final String summary;
 
-        Refresh(RefreshResult r) {
+        Refresh(@CheckForNull String credentialsId, RefreshResult r) {
+            this.credentialsId = credentialsId;
             this.serverUrl = r.serverUrl();
             this.site = r.site();
             this.tokenName = r.tokenName();
@@ -154,6 +173,12 @@ public class TableauPatRefreshAction implements RunAction2 {
             this.lastUsedAt = r.lastUsedAt() == null ? null : r.lastUsedAt().toString();
             this.checkedAt = r.checkedAt() == null ? null : r.checkedAt().toString();
             this.summary = r.summary();
+        }
+
+        /** The Jenkins credentials ID; null for refreshes recorded before it was kept, or without one. */
+        @Exported
+        public String getCredentialsId() {
+            return credentialsId;
         }
 
         @Exported
@@ -217,6 +242,21 @@ public class TableauPatRefreshAction implements RunAction2 {
         @Exported
         public String getSummary() {
             return summary;
+        }
+
+        /** For the build page: the site, or "(default)" for the Default site, as the log's table shows it. */
+        public String getSiteShown() {
+            return site == null || site.isEmpty() ? "(default)" : site;
+        }
+
+        /** For the build page: the days left, or "-" when unknown (Tableau Server, a failed refresh). */
+        public String getDaysLeftShown() {
+            return daysUntilExpiry == null ? "-" : String.valueOf(daysUntilExpiry);
+        }
+
+        /** For the build page: the summary without its "Token 'name'" opening, which the token column shows. */
+        public String getDetail() {
+            return ResultTable.detail(tokenName, summary);
         }
 
         /** For the build page: whether the verdict is a warning or worse. */

@@ -3,143 +3,112 @@ package io.jenkins.plugins.tableaupat;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.EnvVars;
 import hudson.Extension;
-import hudson.Util;
 import hudson.model.AbstractProject;
-import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.BuildStepMonitor;
 import hudson.tasks.Builder;
-import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
 import java.io.IOException;
-import java.util.Locale;
+import java.util.List;
 import jenkins.tasks.SimpleBuildStep;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
-import org.kohsuke.stapler.verb.POST;
 
 /**
- * The freestyle build step "Refresh a Tableau personal access token": the same fields and behaviour as
- * the {@code tableauPatRefresh} Pipeline step. Needs no workspace; the HTTP calls run on the controller.
+ * The freestyle build step "Refresh a Tableau personal access token": the same options, form and
+ * behaviour as the {@code tableauPatRefresh} Pipeline step. Needs no workspace; the HTTP calls run on
+ * the controller. The options live in {@link RefreshOptions}; the properties below only delegate to it.
  *
  * <p>The descriptor has no {@code @Symbol}: in Pipeline the name {@code tableauPatRefresh} belongs to
  * the step (Pipeline resolves step function names before symbols), and a second name would only offer
  * a second, less capable way to call the same thing.
  */
 public class TableauPatRefreshBuilder extends Builder implements SimpleBuildStep, RefreshSettings {
-    private final String serverUrl;
-    private final String credentialsId;
-    private String site = "";
-    private String tokenName;
-    private int thresholdDays = DEFAULT_THRESHOLD_DAYS;
-    private String apiVersion;
-    private String deployment = DEFAULT_DEPLOYMENT;
-    private int timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
-    private String expiringResult = DEFAULT_EXPIRING_RESULT;
-    private String errorResult = DEFAULT_ERROR_RESULT;
+    private RefreshOptions options;
+
+    // Where jobs saved before RefreshOptions existed kept each option (config.xml elements directly under the
+    // builder). XStream still reads transient fields; readResolve moves them into options, and they are never
+    // written again.
+    private transient String serverUrl;
+    private transient String credentialsId;
+    private transient String site;
+    private transient String tokenName;
+    private transient Integer thresholdDays;
+    private transient String apiVersion;
+    private transient String deployment;
+    private transient Integer timeoutSeconds;
+    private transient String expiringResult;
+    private transient String errorResult;
 
     @DataBoundConstructor
     public TableauPatRefreshBuilder(String serverUrl, String credentialsId) {
-        this.serverUrl = Util.fixEmptyAndTrim(serverUrl);
-        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
+        this.options = new RefreshOptions(serverUrl, credentialsId);
     }
 
-    @Override
-    public String getServerUrl() {
-        return serverUrl;
+    /** Turns a config.xml of the flat format (before RefreshOptions) into the current one. */
+    protected Object readResolve() {
+        if (options == null) {
+            options = new RefreshOptions(serverUrl, credentialsId);
+            options.setSite(site);
+            options.setTokenName(tokenName);
+            options.setThresholdDays(thresholdDays);
+            options.setApiVersion(apiVersion);
+            options.setDeployment(deployment);
+            if (timeoutSeconds != null) {
+                options.setTimeoutSeconds(timeoutSeconds);
+            }
+            options.setExpiringResult(expiringResult);
+            options.setErrorResult(errorResult);
+        }
+        return this;
     }
 
-    @Override
-    public String getCredentialsId() {
-        return credentialsId;
-    }
+    // ---- properties, all kept in RefreshOptions ----
 
-    @Override
-    public String getSite() {
-        return site;
-    }
+    @Override public String getServerUrl() { return options.getServerUrl(); }
 
-    @DataBoundSetter
-    public void setSite(String site) {
-        this.site = Util.fixNull(site).trim();
-    }
+    @Override public String getCredentialsId() { return options.getCredentialsId(); }
 
-    @Override
-    public String getTokenName() {
-        return tokenName;
-    }
+    @Override public String getSite() { return options.getSite(); }
 
-    @DataBoundSetter
-    public void setTokenName(String tokenName) {
-        this.tokenName = Util.fixEmptyAndTrim(tokenName);
-    }
+    @DataBoundSetter public void setSite(String site) { options.setSite(site); }
 
-    @Override
-    public int getThresholdDays() {
-        return thresholdDays;
-    }
+    @Override public String getTokenName() { return options.getTokenName(); }
 
-    @DataBoundSetter
-    public void setThresholdDays(int thresholdDays) {
-        this.thresholdDays = thresholdDays;
-    }
+    @DataBoundSetter public void setTokenName(String tokenName) { options.setTokenName(tokenName); }
 
-    @Override
-    public String getApiVersion() {
-        return apiVersion;
-    }
+    @Override public Integer getThresholdDays() { return options.getThresholdDays(); }
 
-    @DataBoundSetter
-    public void setApiVersion(String apiVersion) {
-        this.apiVersion = Util.fixEmptyAndTrim(apiVersion);
-    }
+    @DataBoundSetter public void setThresholdDays(Integer days) { options.setThresholdDays(days); }
 
-    @Override
-    public String getDeployment() {
-        return deployment;
-    }
+    @Override public String getApiVersion() { return options.getApiVersion(); }
 
-    @DataBoundSetter
-    public void setDeployment(String deployment) {
-        String d = Util.fixEmptyAndTrim(deployment);
-        this.deployment = d == null ? DEFAULT_DEPLOYMENT : d.toLowerCase(Locale.ROOT);
-    }
+    @DataBoundSetter public void setApiVersion(String apiVersion) { options.setApiVersion(apiVersion); }
 
-    @Override
-    public int getTimeoutSeconds() {
-        return timeoutSeconds;
-    }
+    @Override public String getDeployment() { return options.getDeployment(); }
 
-    @DataBoundSetter
-    public void setTimeoutSeconds(int timeoutSeconds) {
-        this.timeoutSeconds = timeoutSeconds;
-    }
+    @DataBoundSetter public void setDeployment(String deployment) { options.setDeployment(deployment); }
 
-    @Override
-    public String getExpiringResult() {
-        return expiringResult;
-    }
+    @Override public int getTimeoutSeconds() { return options.getTimeoutSeconds(); }
 
-    @DataBoundSetter
-    public void setExpiringResult(String expiringResult) {
-        String r = Util.fixEmptyAndTrim(expiringResult);
-        this.expiringResult = r == null ? DEFAULT_EXPIRING_RESULT : r.toUpperCase(Locale.ROOT);
-    }
+    @DataBoundSetter public void setTimeoutSeconds(int seconds) { options.setTimeoutSeconds(seconds); }
 
-    @Override
-    public String getErrorResult() {
-        return errorResult;
-    }
+    @Override public String getExpiringResult() { return options.getExpiringResult(); }
 
-    @DataBoundSetter
-    public void setErrorResult(String errorResult) {
-        String r = Util.fixEmptyAndTrim(errorResult);
-        this.errorResult = r == null ? DEFAULT_ERROR_RESULT : r.toUpperCase(Locale.ROOT);
-    }
+    @DataBoundSetter public void setExpiringResult(String result) { options.setExpiringResult(result); }
+
+    @Override public String getErrorResult() { return options.getErrorResult(); }
+
+    @DataBoundSetter public void setErrorResult(String result) { options.setErrorResult(result); }
+
+    @Override public List<TableauToken> getTokens() { return options.getTokens(); }
+
+    @DataBoundSetter public void setTokens(List<TableauToken> tokens) { options.setTokens(tokens); }
+
+    @Override public Integer getParallelism() { return options.getParallelism(); }
+
+    @DataBoundSetter public void setParallelism(Integer parallelism) { options.setParallelism(parallelism); }
 
     @Override
     public boolean requiresWorkspace() {
@@ -149,7 +118,7 @@ public class TableauPatRefreshBuilder extends Builder implements SimpleBuildStep
     @Override
     public void perform(@NonNull Run<?, ?> run, @NonNull EnvVars env, @NonNull TaskListener listener)
             throws InterruptedException, IOException {
-        PatRefreshRunner.run(this, run, listener, null);
+        PatRefreshRunner.run(options, run, listener, null);
     }
 
     @Override
@@ -158,7 +127,7 @@ public class TableauPatRefreshBuilder extends Builder implements SimpleBuildStep
     }
 
     @Extension
-    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
+    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> implements RefreshFormMethods {
         public DescriptorImpl() {
             // One help text per field, kept beside the Pipeline step (the Pipeline Syntax reference reads it there).
             for (String field : RefreshSettings.FIELDS) {
@@ -175,63 +144,6 @@ public class TableauPatRefreshBuilder extends Builder implements SimpleBuildStep
         @Override
         public String getDisplayName() {
             return Messages.TableauPatRefreshBuilder_DisplayName();
-        }
-
-        public ListBoxModel doFillCredentialsIdItems(
-                @AncestorInPath Item item, @QueryParameter String credentialsId) {
-            return TableauPatForm.fillCredentialsIdItems(item, credentialsId);
-        }
-
-        public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
-            return TableauPatForm.checkCredentialsId(item, value);
-        }
-
-        public FormValidation doCheckServerUrl(@QueryParameter String value) {
-            return TableauPatForm.checkServerUrl(value);
-        }
-
-        public FormValidation doCheckSite(@QueryParameter String value) {
-            return TableauPatForm.checkSite(value);
-        }
-
-        public FormValidation doCheckApiVersion(@QueryParameter String value) {
-            return TableauPatForm.checkApiVersion(value);
-        }
-
-        public FormValidation doCheckThresholdDays(@QueryParameter String value) {
-            return TableauPatForm.checkThresholdDays(value);
-        }
-
-        public FormValidation doCheckTimeoutSeconds(@QueryParameter String value) {
-            return TableauPatForm.checkTimeoutSeconds(value);
-        }
-
-        public ListBoxModel doFillDeploymentItems() {
-            return TableauPatForm.fillDeploymentItems();
-        }
-
-        public ListBoxModel doFillExpiringResultItems() {
-            return TableauPatForm.fillResultItems();
-        }
-
-        public ListBoxModel doFillErrorResultItems() {
-            return TableauPatForm.fillResultItems();
-        }
-
-        @POST
-        public FormValidation doTestConnection(
-                @AncestorInPath Item item,
-                @QueryParameter String serverUrl,
-                @QueryParameter String site,
-                @QueryParameter String credentialsId,
-                @QueryParameter String tokenName,
-                @QueryParameter String thresholdDays,
-                @QueryParameter String apiVersion,
-                @QueryParameter String deployment,
-                @QueryParameter String timeoutSeconds) {
-            return TableauPatForm.testConnection(
-                    item, serverUrl, site, credentialsId, tokenName, thresholdDays, apiVersion, deployment,
-                    timeoutSeconds);
         }
     }
 }

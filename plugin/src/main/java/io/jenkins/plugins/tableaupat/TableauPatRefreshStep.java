@@ -2,18 +2,11 @@ package io.jenkins.plugins.tableaupat;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
-import hudson.Util;
-import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
-import io.jenkins.plugins.tableaupat.core.RefreshResult;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -21,126 +14,72 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
-import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code tableauPatRefresh}: signs in to Tableau with a personal access token (which keeps it alive)
- * and reports when it expires. Needs no workspace; returns a Map of strings, numbers and booleans.
+ * and reports when it expires; with {@code tokens: [...]} it does so for many tokens in parallel. Needs
+ * no workspace; returns a Map of strings, numbers and booleans, or a List of them for the list form.
+ * The options live in {@link RefreshOptions}; the properties below only delegate to it.
  */
 public class TableauPatRefreshStep extends Step implements RefreshSettings {
-    private final String serverUrl;
-    private final String credentialsId;
-    private String site = "";
-    private String tokenName;
-    private int thresholdDays = DEFAULT_THRESHOLD_DAYS;
-    private String apiVersion;
-    private String deployment = DEFAULT_DEPLOYMENT;
-    private int timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
-    private String expiringResult = DEFAULT_EXPIRING_RESULT;
-    private String errorResult = DEFAULT_ERROR_RESULT;
+    private final RefreshOptions options;
 
     @DataBoundConstructor
     public TableauPatRefreshStep(String serverUrl, String credentialsId) {
-        this.serverUrl = Util.fixEmptyAndTrim(serverUrl);
-        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
+        this.options = new RefreshOptions(serverUrl, credentialsId);
     }
 
-    @Override
-    public String getServerUrl() {
-        return serverUrl;
+    RefreshOptions options() {
+        return options;
     }
 
-    @Override
-    public String getCredentialsId() {
-        return credentialsId;
-    }
+    // ---- properties, all kept in RefreshOptions ----
 
-    @Override
-    public String getSite() {
-        return site;
-    }
+    @Override public String getServerUrl() { return options.getServerUrl(); }
 
-    @DataBoundSetter
-    public void setSite(String site) {
-        this.site = Util.fixNull(site).trim();
-    }
+    @Override public String getCredentialsId() { return options.getCredentialsId(); }
 
-    @Override
-    public String getTokenName() {
-        return tokenName;
-    }
+    @Override public String getSite() { return options.getSite(); }
 
-    @DataBoundSetter
-    public void setTokenName(String tokenName) {
-        this.tokenName = Util.fixEmptyAndTrim(tokenName);
-    }
+    @DataBoundSetter public void setSite(String site) { options.setSite(site); }
 
-    @Override
-    public int getThresholdDays() {
-        return thresholdDays;
-    }
+    @Override public String getTokenName() { return options.getTokenName(); }
 
-    @DataBoundSetter
-    public void setThresholdDays(int thresholdDays) {
-        this.thresholdDays = thresholdDays;
-    }
+    @DataBoundSetter public void setTokenName(String tokenName) { options.setTokenName(tokenName); }
 
-    @Override
-    public String getApiVersion() {
-        return apiVersion;
-    }
+    @Override public Integer getThresholdDays() { return options.getThresholdDays(); }
 
-    @DataBoundSetter
-    public void setApiVersion(String apiVersion) {
-        this.apiVersion = Util.fixEmptyAndTrim(apiVersion);
-    }
+    @DataBoundSetter public void setThresholdDays(Integer days) { options.setThresholdDays(days); }
 
-    @Override
-    public String getDeployment() {
-        return deployment;
-    }
+    @Override public String getApiVersion() { return options.getApiVersion(); }
 
-    @DataBoundSetter
-    public void setDeployment(String deployment) {
-        String d = Util.fixEmptyAndTrim(deployment);
-        this.deployment = d == null ? DEFAULT_DEPLOYMENT : d.toLowerCase(Locale.ROOT);
-    }
+    @DataBoundSetter public void setApiVersion(String apiVersion) { options.setApiVersion(apiVersion); }
 
-    @Override
-    public int getTimeoutSeconds() {
-        return timeoutSeconds;
-    }
+    @Override public String getDeployment() { return options.getDeployment(); }
 
-    @DataBoundSetter
-    public void setTimeoutSeconds(int timeoutSeconds) {
-        this.timeoutSeconds = timeoutSeconds;
-    }
+    @DataBoundSetter public void setDeployment(String deployment) { options.setDeployment(deployment); }
 
-    @Override
-    public String getExpiringResult() {
-        return expiringResult;
-    }
+    @Override public int getTimeoutSeconds() { return options.getTimeoutSeconds(); }
 
-    @DataBoundSetter
-    public void setExpiringResult(String expiringResult) {
-        String r = Util.fixEmptyAndTrim(expiringResult);
-        this.expiringResult = r == null ? DEFAULT_EXPIRING_RESULT : r.toUpperCase(Locale.ROOT);
-    }
+    @DataBoundSetter public void setTimeoutSeconds(int seconds) { options.setTimeoutSeconds(seconds); }
 
-    @Override
-    public String getErrorResult() {
-        return errorResult;
-    }
+    @Override public String getExpiringResult() { return options.getExpiringResult(); }
 
-    @DataBoundSetter
-    public void setErrorResult(String errorResult) {
-        String r = Util.fixEmptyAndTrim(errorResult);
-        this.errorResult = r == null ? DEFAULT_ERROR_RESULT : r.toUpperCase(Locale.ROOT);
-    }
+    @DataBoundSetter public void setExpiringResult(String result) { options.setExpiringResult(result); }
+
+    @Override public String getErrorResult() { return options.getErrorResult(); }
+
+    @DataBoundSetter public void setErrorResult(String result) { options.setErrorResult(result); }
+
+    @Override public List<TableauToken> getTokens() { return options.getTokens(); }
+
+    @DataBoundSetter public void setTokens(List<TableauToken> tokens) { options.setTokens(tokens); }
+
+    @Override public Integer getParallelism() { return options.getParallelism(); }
+
+    @DataBoundSetter public void setParallelism(Integer parallelism) { options.setParallelism(parallelism); }
 
     @Override
     public StepExecution start(StepContext context) throws Exception {
@@ -151,7 +90,7 @@ public class TableauPatRefreshStep extends Step implements RefreshSettings {
      * Runs on a background thread (not the CPS VM thread). Not resumable: after a controller restart
      * the step fails with a "not resumable" error and can simply be retried.
      */
-    static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+    static final class Execution extends SynchronousNonBlockingStepExecution<Object> {
         private static final long serialVersionUID = 1L;
 
         private final transient TableauPatRefreshStep step;
@@ -162,17 +101,17 @@ public class TableauPatRefreshStep extends Step implements RefreshSettings {
         }
 
         @Override
-        protected Map<String, Object> run() throws Exception {
+        protected Object run() throws Exception {
             StepContext context = getContext();
-            RefreshResult result = PatRefreshRunner.run(
-                    step, context.get(Run.class), context.get(TaskListener.class), context.get(FlowNode.class));
-            // Strings, numbers, booleans and nulls only: serialisable and readable from the sandbox.
-            return new LinkedHashMap<>(result.toMap());
+            // Strings, numbers, booleans and nulls only (in a list for the list form): serialisable and
+            // readable from the sandbox.
+            return PatRefreshRunner.run(step.options(), context.get(Run.class), context.get(TaskListener.class),
+                    context.get(FlowNode.class));
         }
     }
 
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends StepDescriptor implements RefreshFormMethods {
         @Override
         public String getFunctionName() {
             return "tableauPatRefresh";
@@ -189,63 +128,6 @@ public class TableauPatRefreshStep extends Step implements RefreshSettings {
             Set<Class<?>> context = new HashSet<>();
             Collections.addAll(context, Run.class, TaskListener.class, FlowNode.class);
             return Collections.unmodifiableSet(context);
-        }
-
-        public ListBoxModel doFillCredentialsIdItems(
-                @AncestorInPath Item item, @QueryParameter String credentialsId) {
-            return TableauPatForm.fillCredentialsIdItems(item, credentialsId);
-        }
-
-        public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
-            return TableauPatForm.checkCredentialsId(item, value);
-        }
-
-        public FormValidation doCheckServerUrl(@QueryParameter String value) {
-            return TableauPatForm.checkServerUrl(value);
-        }
-
-        public FormValidation doCheckSite(@QueryParameter String value) {
-            return TableauPatForm.checkSite(value);
-        }
-
-        public FormValidation doCheckApiVersion(@QueryParameter String value) {
-            return TableauPatForm.checkApiVersion(value);
-        }
-
-        public FormValidation doCheckThresholdDays(@QueryParameter String value) {
-            return TableauPatForm.checkThresholdDays(value);
-        }
-
-        public FormValidation doCheckTimeoutSeconds(@QueryParameter String value) {
-            return TableauPatForm.checkTimeoutSeconds(value);
-        }
-
-        public ListBoxModel doFillDeploymentItems() {
-            return TableauPatForm.fillDeploymentItems();
-        }
-
-        public ListBoxModel doFillExpiringResultItems() {
-            return TableauPatForm.fillResultItems();
-        }
-
-        public ListBoxModel doFillErrorResultItems() {
-            return TableauPatForm.fillResultItems();
-        }
-
-        @POST
-        public FormValidation doTestConnection(
-                @AncestorInPath Item item,
-                @QueryParameter String serverUrl,
-                @QueryParameter String site,
-                @QueryParameter String credentialsId,
-                @QueryParameter String tokenName,
-                @QueryParameter String thresholdDays,
-                @QueryParameter String apiVersion,
-                @QueryParameter String deployment,
-                @QueryParameter String timeoutSeconds) {
-            return TableauPatForm.testConnection(
-                    item, serverUrl, site, credentialsId, tokenName, thresholdDays, apiVersion, deployment,
-                    timeoutSeconds);
         }
     }
 }

@@ -23,13 +23,16 @@ final class BenchSimulatorProcess implements AutoCloseable {
     private String cloudUrl;
     private String serverUrl;
 
-    BenchSimulatorProcess(int tokens, int latencyMs) throws IOException {
+    BenchSimulatorProcess(int tokens, int latencyMs, String randomFaults, long faultSeed) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // C1 only and the serial GC: the simulators' JIT and GC threads would otherwise take CPU from the
         // refresher on a machine with few cores, and the benchmark measures the refresher.
         List<String> cmd = new ArrayList<>(List.of(java, "-Xss512k", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"), TableauPatRefreshCli.class.getName(),
                 "bench-simulators", "--tokens", String.valueOf(tokens), "--latency-ms", String.valueOf(latencyMs)));
+        if (randomFaults != null) {
+            cmd.addAll(List.of("--random-faults", randomFaults, "--fault-seed", String.valueOf(faultSeed)));
+        }
         process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);

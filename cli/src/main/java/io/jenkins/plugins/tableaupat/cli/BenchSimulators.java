@@ -2,6 +2,7 @@ package io.jenkins.plugins.tableaupat.cli;
 
 import io.jenkins.plugins.tableaupat.simulator.Fault;
 import io.jenkins.plugins.tableaupat.simulator.Mode;
+import io.jenkins.plugins.tableaupat.simulator.RandomFaults;
 import io.jenkins.plugins.tableaupat.simulator.Route;
 import io.jenkins.plugins.tableaupat.simulator.SimulatedToken;
 import io.jenkins.plugins.tableaupat.simulator.TableauSimulator;
@@ -19,8 +20,8 @@ import picocli.CommandLine.Option;
 /**
  * The benchmark's two simulators: a Tableau Cloud (site {@value #SITE}) with the first half of the
  * tokens and a Tableau Server (Default site) with the rest, each adding the same latency to every
- * request. Token names and secrets follow from their index, so the benchmark knows them without
- * asking. Also the hidden {@code bench-simulators} command that runs them in a child JVM, so the
+ * request, and seeded random faults when asked. Token names and secrets follow from their index, so
+ * the benchmark knows them without asking. Also the hidden {@code bench-simulators} command that runs them in a child JVM, so the
  * benchmark's CPU figure is the refreshing process alone: it prints {@code cloud URL},
  * {@code server URL}, {@code ready}; answers {@code count} with {@code requests N}; stops at end of stdin.
  */
@@ -33,6 +34,12 @@ final class BenchSimulators implements AutoCloseable, Callable<Integer> {
 
     @Option(names = "--latency-ms")
     int latencyMs;
+
+    @Option(names = "--random-faults")
+    String randomFaults;
+
+    @Option(names = "--fault-seed")
+    long faultSeed;
 
     private final CliContext ctx;
     private TableauSimulator cloud;
@@ -54,11 +61,13 @@ final class BenchSimulators implements AutoCloseable, Callable<Integer> {
         return String.format(Locale.ROOT, "bench-%s-secret-%05d", cloud ? "cloud" : "server", i);
     }
 
-    /** Starts both simulators in this JVM. */
-    static BenchSimulators start(CliContext ctx, int tokens, int latencyMs) {
+    /** Starts both simulators in this JVM; {@code randomFaults} null for none. */
+    static BenchSimulators start(CliContext ctx, int tokens, int latencyMs, String randomFaults, long faultSeed) {
         BenchSimulators s = new BenchSimulators(ctx);
         s.tokens = tokens;
         s.latencyMs = latencyMs;
+        s.randomFaults = randomFaults;
+        s.faultSeed = faultSeed;
         s.startSimulators();
         return s;
     }
@@ -82,6 +91,11 @@ final class BenchSimulators implements AutoCloseable, Callable<Integer> {
         if (latencyMs > 0) {
             cloud.faults().add(Fault.latency(Duration.ofMillis(latencyMs)).on(Route.ANY));
             server.faults().add(Fault.latency(Duration.ofMillis(latencyMs)).on(Route.ANY));
+        }
+        if (randomFaults != null) {
+            // Each simulator draws its own faults; the seed makes both reproducible.
+            cloud.faults().random(RandomFaults.parse(randomFaults, faultSeed));
+            server.faults().random(RandomFaults.parse(randomFaults, faultSeed + 1));
         }
     }
 

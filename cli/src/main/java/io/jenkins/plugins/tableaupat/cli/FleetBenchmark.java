@@ -10,6 +10,7 @@ import io.jenkins.plugins.tableaupat.core.Verdict;
 import io.jenkins.plugins.tableaupat.core.fleet.FleetEntry;
 import io.jenkins.plugins.tableaupat.core.fleet.FleetRefresher;
 import io.jenkins.plugins.tableaupat.core.fleet.FleetReport;
+import io.jenkins.plugins.tableaupat.simulator.RandomFaults;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.CompilationMXBean;
@@ -66,6 +67,15 @@ final class FleetBenchmark implements Callable<Integer> {
             description = "Unmeasured runs over all tokens first, for the JIT (default: ${DEFAULT-VALUE}).")
     int warmup = 3;
 
+    @Option(names = "--random-faults", paramLabel = "KIND=PERCENT,...",
+            description = "Seeded random faults before the simulated Tableau, e.g. 503=10,429=5,drop=5,slow=5: KIND is"
+                    + " a 5xx status, 429[:RETRY_AFTER_S] (default 1 s), drop (connection closed unanswered) or"
+                    + " slow[:MS] (answered after 2000 ms). Default: none.")
+    String randomFaults;
+
+    @Option(names = "--fault-seed", paramLabel = "N", description = "Seed of --random-faults (default: ${DEFAULT-VALUE}).")
+    long faultSeed = 1;
+
     private final CliContext ctx;
 
     FleetBenchmark(CliContext ctx) {
@@ -94,6 +104,13 @@ final class FleetBenchmark implements Callable<Integer> {
         if (warmup < 0 || warmup > 10) {
             throw new CliUsageException("--warmup must be between 0 and 10, got " + warmup);
         }
+        if (randomFaults != null) {
+            try {
+                RandomFaults.parse(randomFaults, faultSeed);
+            } catch (IllegalArgumentException e) {
+                throw new CliUsageException("--random-faults: " + e.getMessage());
+            }
+        }
         PrintStream out = ctx.out();
         Figures f = measure();
         print(out, f);
@@ -110,11 +127,11 @@ final class FleetBenchmark implements Callable<Integer> {
             String cloudUrl;
             String serverUrl;
             if (inProcess) {
-                local = BenchSimulators.start(ctx, tokens, latencyMs);
+                local = BenchSimulators.start(ctx, tokens, latencyMs, randomFaults, faultSeed);
                 cloudUrl = local.cloudUrl();
                 serverUrl = local.serverUrl();
             } else {
-                child = new BenchSimulatorProcess(tokens, latencyMs);
+                child = new BenchSimulatorProcess(tokens, latencyMs, randomFaults, faultSeed);
                 cloudUrl = child.cloudUrl();
                 serverUrl = child.serverUrl();
             }
@@ -209,6 +226,10 @@ final class FleetBenchmark implements Callable<Integer> {
         out.printf(Locale.ROOT, "Benchmark:    %d tokens (%d Tableau Cloud, %d Tableau Server), %d ms latency per"
                 + " request, parallelism %d, %d warm-up run(s)%n", f.cloudTokens() + f.serverTokens(),
                 f.cloudTokens(), f.serverTokens(), f.latency().toMillis(), f.parallelism(), warmup);
+        if (randomFaults != null) {
+            out.printf(Locale.ROOT, "Faults:       %s, seed %d, before the simulated Tableau (so requests exceed the"
+                    + " minimum)%n", randomFaults, faultSeed);
+        }
         out.printf(Locale.ROOT, "Machine:      %d CPUs, Java %s (%s), max heap %d MB, load average %s%n",
                 rt.availableProcessors(), System.getProperty("java.version"), System.getProperty("java.vm.name"),
                 rt.maxMemory() >> 20, LoadAverage.now());

@@ -127,6 +127,7 @@ final class FleetCommand implements Callable<Integer> {
         Map<String, Integer> counts = new LinkedHashMap<>();
         report.counts().forEach((v, n) -> counts.put(v.name(), n));
         root.put("counts", counts);
+        root.put("extraRound", report.extraRoundCount());
         List<Map<String, Object>> list = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             Map<String, Object> m = new LinkedHashMap<>();

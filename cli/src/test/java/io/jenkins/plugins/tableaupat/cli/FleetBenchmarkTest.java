@@ -31,6 +31,25 @@ class FleetBenchmarkTest {
     }
 
     @Test
+    void seededRandomFaultsCostRequestsButNoToken() {
+        CliRun r = CliRun.with().run("bench", "--tokens", "40", "--latency-ms", "0", "--warmup", "0", "--in-process",
+                "--random-faults", "503=15,drop=10", "--fault-seed", "7");
+        assertThat(r.exitCode).as(r.toString()).isZero();
+        assertThat(r.out).contains("Faults:       503=15,drop=10, seed 7, before the simulated Tableau")
+                .contains("Verdicts:     40 OK").contains("(minimum 102:");
+        java.util.regex.Matcher requests = java.util.regex.Pattern.compile("Requests: +(\\d+) ").matcher(r.out);
+        assertThat(requests.find()).as(r.out).isTrue();
+        assertThat(Integer.parseInt(requests.group(1))).as("requests with 25% faulted").isGreaterThan(110);
+    }
+
+    @Test
+    void badRandomFaultsAreAUsageError() {
+        CliRun r = CliRun.with().run("bench", "--random-faults", "404=5");
+        assertThat(r.exitCode).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err).contains("error: --random-faults: unknown random fault '404': write KIND=PERCENT,...");
+    }
+
+    @Test
     void badOptionsAreUsageErrors() {
         CliRun r = CliRun.with().run("bench", "--tokens", "1");
         assertThat(r.exitCode).isEqualTo(ExitCode.USAGE);

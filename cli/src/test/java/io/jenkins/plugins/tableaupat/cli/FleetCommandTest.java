@@ -221,6 +221,29 @@ class FleetCommandTest {
         return p;
     }
 
+    @Test
+    void aTokenUnluckyOnEveryRetryEndsOkInTheExtraRound() throws IOException {
+        // Three 503s use up the test's three attempts per request for the first sign-in (parallelism 1).
+        cloud.faults().add(Fault.serverError(503).on(Route.SIGNIN).times(3));
+        CliRun r = run(fleet("rw-r--r--", mixedLines()), "--parallel", "1");
+        assertThat(r.exitCode).as(r.toString()).isEqualTo(ExitCode.EXPIRED_OR_INVALID);
+        List<String> out = r.out.lines().collect(Collectors.toList());
+        assertThat(out.get(1)).startsWith("3     OK").contains("refreshed; it expires on")
+                .endsWith("(extra round; the first attempt failed: Tableau server error (HTTP 503): Tableau failed to"
+                        + " answer the sign-in: try again later and check the Tableau status page or server logs)");
+        assertThat(out.get(5)).isEqualTo("4 tokens: 2 OK, 1 EXPIRING, 1 EXPIRED_OR_INVALID, 0 ERROR;"
+                + " 1 needed an extra round");
+        assertThat(r.err).contains("WARN  [line 3 ok@acme] Token 'ok': Tableau server error (HTTP 503)")
+                .contains("INFO  [line 3 ok@acme] Extra round: trying again after the other tokens, because the first"
+                        + " attempt failed in passing");
+        // The revoked token's refused sign-in is not tried again.
+        assertThat(cloud.requests().stream().filter(q -> q.path().endsWith("/auth/signin")
+                && q.body().contains("\"revoked\"")).count()).isEqualTo(1);
+
+        CliRun json = run(fleet("rw-r--r--", mixedLines()), "--json");
+        assertThat(json.out).contains("\"extraRound\" : 0");
+    }
+
     private static long count(TableauSimulator sim, String pathPart) {
         return sim.requests().stream().filter(q -> q.path().toLowerCase().contains(pathPart)).count();
     }

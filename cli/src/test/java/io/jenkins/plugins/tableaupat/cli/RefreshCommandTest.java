@@ -246,7 +246,7 @@ class RefreshCommandTest {
         assertThat(keys).containsExactly("verdict", "serverUrl", "site", "tokenName", "deployment", "apiVersion",
                 "productVersion", "expiresAt", "daysUntilExpiry", "lastUsedAt", "idleExpiresAt", "thresholdDays",
                 "checkedAt", "signedIn", "signedOut", "summary", "errorKind", "httpStatus", "tableauErrorCode", "hint",
-                "messages");
+                "extraRound", "firstFailure", "messages");
         assertThat(json.get("verdict").asText()).isEqualTo("EXPIRING");
         assertThat(json.get("deployment").asText()).isEqualTo("cloud");
         assertThat(json.get("daysUntilExpiry").isIntegralNumber()).isTrue();
@@ -256,6 +256,8 @@ class RefreshCommandTest {
         assertThat(json.get("signedOut").asBoolean()).isTrue();
         assertThat(Instant.parse(json.get("expiresAt").asText())).isAfter(Instant.now());
         assertThat(json.get("errorKind").isNull()).isTrue();
+        assertThat(json.get("extraRound").asBoolean()).isFalse();
+        assertThat(json.get("firstFailure").isNull()).isTrue();
         assertThat(json.get("messages").isArray()).isTrue();
         assertThat(json.get("messages").toString()).contains("Signing in to");
     }

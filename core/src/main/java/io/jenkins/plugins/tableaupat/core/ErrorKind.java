@@ -1,8 +1,8 @@
 package io.jenkins.plugins.tableaupat.core;
 
 /**
- * What went wrong, in terms a user can act on. Each kind carries the verdict it leads to and whether
- * the failed call may be retried.
+ * What went wrong, in terms a user can act on. Each kind carries the verdict it leads to, whether the
+ * failed call may be sent again at once, and whether the failure is likely to pass by itself.
  */
 public enum ErrorKind {
     INVALID_INPUT("Invalid configuration", false),
@@ -15,12 +15,12 @@ public enum ErrorKind {
     NOT_SUPPORTED("Method not available", false),
     METHOD_NOT_ALLOWED("Method not allowed", false),
     BAD_REQUEST("Request rejected", false),
-    RATE_LIMITED("Rate limited", true),
-    SERVER_ERROR("Tableau server error", true),
-    CONNECTION_FAILED("Connection failed", true),
-    CONNECTION_REFUSED("Connection refused", false),
+    RATE_LIMITED("Rate limited", true, true),
+    SERVER_ERROR("Tableau server error", true, true),
+    CONNECTION_FAILED("Connection failed", true, true),
+    CONNECTION_REFUSED("Connection refused", false, true),
     UNKNOWN_HOST("Unknown host", false),
-    TIMEOUT("Timed out", false),
+    TIMEOUT("Timed out", false, true),
     TLS_UNTRUSTED("TLS certificate not trusted", false),
     TLS_FAILED("TLS handshake failed", false),
     REDIRECT_REFUSED("Redirect not followed", false),
@@ -31,10 +31,16 @@ public enum ErrorKind {
 
     private final String title;
     private final boolean retryable;
+    private final boolean isTransient;
 
     ErrorKind(String title, boolean retryable) {
+        this(title, retryable, false);
+    }
+
+    ErrorKind(String title, boolean retryable, boolean isTransient) {
         this.title = title;
         this.retryable = retryable;
+        this.isTransient = isTransient;
     }
 
     /** A short human title, e.g. "Sign-in refused". */
@@ -45,6 +51,16 @@ public enum ErrorKind {
     /** Whether a call that failed this way may safely be sent again. */
     public boolean retryable() {
         return retryable;
+    }
+
+    /**
+     * Whether a refresh that failed this way may well succeed when tried again a little later: rate
+     * limiting, a server error, a dropped or refused connection, a timeout. Refused sign-ins,
+     * configuration and TLS problems are not: trying again would fail the same way. The fleet's extra
+     * round tries again only these.
+     */
+    public boolean isTransient() {
+        return isTransient;
     }
 
     /** The verdict a refresh that fails this way ends in. */

@@ -212,6 +212,7 @@ public final class PatRefresher {
                 out.info("Sign-out: the session had already ended");
             } else {
                 out.warn("Sign-out failed (the session ends by itself when it times out): " + e.getMessage());
+                result.signOutError(e);
             }
         } finally {
             if (interrupted) {

@@ -34,7 +34,10 @@ public final class RefreshResult {
     private final boolean signedIn;
     private final boolean signedOut;
     private final TableauException error;
+    private final TableauException signOutError;
     private final List<String> messages;
+    private final boolean extraRound;
+    private final String firstFailure;
     private final String summary;
 
     private RefreshResult(Builder b) {
@@ -53,9 +56,38 @@ public final class RefreshResult {
         this.signedIn = b.signedIn;
         this.signedOut = b.signedOut;
         this.error = b.error;
+        this.signOutError = b.signOutError;
         this.verdict = b.error != null ? b.error.kind().verdict() : b.verdict;
         this.messages = Collections.unmodifiableList(new ArrayList<>(b.messages));
+        this.extraRound = false;
+        this.firstFailure = null;
         this.summary = summarize();
+    }
+
+    /** A copy of {@code base} with other messages, the extra round's facts, and {@code note} after its summary. */
+    private RefreshResult(RefreshResult base, List<String> messages, boolean extraRound, String firstFailure,
+            String note) {
+        this.serverUrl = base.serverUrl;
+        this.site = base.site;
+        this.tokenName = base.tokenName;
+        this.deployment = base.deployment;
+        this.apiVersion = base.apiVersion;
+        this.productVersion = base.productVersion;
+        this.expiresAt = base.expiresAt;
+        this.daysUntilExpiry = base.daysUntilExpiry;
+        this.lastUsedAt = base.lastUsedAt;
+        this.idleExpiresAt = base.idleExpiresAt;
+        this.thresholdDays = base.thresholdDays;
+        this.checkedAt = base.checkedAt;
+        this.signedIn = base.signedIn;
+        this.signedOut = base.signedOut;
+        this.error = base.error;
+        this.signOutError = base.signOutError;
+        this.verdict = base.verdict;
+        this.messages = Collections.unmodifiableList(new ArrayList<>(messages));
+        this.extraRound = extraRound;
+        this.firstFailure = firstFailure;
+        this.summary = base.summary + " (" + note + ")";
     }
 
     /** A result for a request that failed validation, so batch callers can report it like any other. */
@@ -89,6 +121,59 @@ public final class RefreshResult {
         }
     }
 
+    /**
+     * The failure that makes this refresh worth another attempt later in the same run, or null: an ERROR
+     * whose kind {@link ErrorKind#isTransient() is transient}, or a sign-out that failed that way and left
+     * the session open (signing in again ends it: a PAT holds one session at a time).
+     */
+    public TableauException transientFailure() {
+        if (verdict == Verdict.ERROR && error.kind().isTransient()) {
+            return error;
+        }
+        if (signedIn && !signedOut && signOutError != null && signOutError.kind().isTransient()) {
+            return signOutError;
+        }
+        return null;
+    }
+
+    /** The one-line reason of {@link #transientFailure()}; null when there is none. */
+    private String transientFailureLine() {
+        TableauException f = transientFailure();
+        if (f == null) {
+            return null;
+        }
+        return f == error ? f.getMessage() : "sign-out failed, the session stayed open: " + f.getMessage();
+    }
+
+    /**
+     * This result, of a token's extra round, in place of {@code first}: the summary ends with the first
+     * attempt's failure, and the messages of both attempts are kept.
+     */
+    public RefreshResult afterExtraRound(RefreshResult first) {
+        String reason = first.transientFailureLine();
+        return new RefreshResult(this, bothAttempts(first, this, reason), true, reason,
+                "extra round; the first attempt failed: " + reason);
+    }
+
+    /** This first attempt's result, kept because the extra round ({@code second}) ended in ERROR. */
+    public RefreshResult keptAfterExtraRound(RefreshResult second) {
+        String reason = transientFailureLine();
+        return new RefreshResult(this, bothAttempts(this, second, reason), true, reason,
+                "the extra round failed: " + (second.error != null ? second.error.getMessage() : second.summary));
+    }
+
+    /** This first attempt's result, saying why the extra round it needed did not try it again. */
+    public RefreshResult withoutExtraRound(String why) {
+        return new RefreshResult(this, messages, true, transientFailureLine(), "no extra round: " + why);
+    }
+
+    private static List<String> bothAttempts(RefreshResult first, RefreshResult second, String reason) {
+        List<String> all = new ArrayList<>(first.messages);
+        all.add("Extra round, after the first attempt failed: " + reason);
+        all.addAll(second.messages);
+        return all;
+    }
+
     private String daysLeftText() {
         long d = daysUntilExpiry;
         return d < 0 ? "expired " + -d + (d == -1 ? " day ago" : " days ago") : d + (d == 1 ? " day left" : " days left");
@@ -117,6 +202,8 @@ public final class RefreshResult {
         m.put("httpStatus", error == null || error.httpStatus() == 0 ? null : error.httpStatus());
         m.put("tableauErrorCode", error == null ? null : error.tableauCode());
         m.put("hint", error == null ? null : error.hint());
+        m.put("extraRound", extraRound);
+        m.put("firstFailure", firstFailure);
         return m;
     }
 
@@ -200,6 +287,24 @@ public final class RefreshResult {
         return error;
     }
 
+    /** Why sign-out failed (the session may still be open), or null when it succeeded or was not needed. */
+    public TableauException signOutError() {
+        return signOutError;
+    }
+
+    /**
+     * Whether the token needed the fleet's extra round: its first attempt failed in passing (see
+     * {@link #firstFailure()}). The summary says how the extra round went, or why it did not try again.
+     */
+    public boolean extraRound() {
+        return extraRound;
+    }
+
+    /** The failure of the first attempt, for a token that needed the extra round; null otherwise. */
+    public String firstFailure() {
+        return firstFailure;
+    }
+
     /** The progress lines and warnings, redacted. */
     public List<String> messages() {
         return messages;
@@ -232,6 +337,7 @@ public final class RefreshResult {
         private boolean signedIn;
         private boolean signedOut;
         private TableauException error;
+        private TableauException signOutError;
         private final List<String> messages = new ArrayList<>();
 
         private Builder(String serverUrl, String site, String tokenName, int thresholdDays, Instant checkedAt) {
@@ -286,6 +392,11 @@ public final class RefreshResult {
 
         Builder error(TableauException e) {
             this.error = e;
+            return this;
+        }
+
+        Builder signOutError(TableauException e) {
+            this.signOutError = e;
             return this;
         }
 

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.tableaupat.core;
 
+import java.time.Duration;
+
 /**
  * The one exception type of the engine. Its message is a single line a user can act on; it never
  * contains a token secret or a session token, and no response body is copied into it.
@@ -11,17 +13,24 @@ public class TableauException extends RuntimeException {
     private final int httpStatus;
     private final String tableauCode;
     private final String hint;
+    private final Duration retryAfter;
 
     public TableauException(ErrorKind kind, int httpStatus, String tableauCode, String hint) {
         this(kind, httpStatus, tableauCode, hint, null);
     }
 
     public TableauException(ErrorKind kind, int httpStatus, String tableauCode, String hint, Throwable cause) {
+        this(kind, httpStatus, tableauCode, hint, cause, null);
+    }
+
+    private TableauException(ErrorKind kind, int httpStatus, String tableauCode, String hint, Throwable cause,
+            Duration retryAfter) {
         super(format(kind, httpStatus, tableauCode, hint), cause);
         this.kind = kind;
         this.httpStatus = httpStatus;
         this.tableauCode = tableauCode;
         this.hint = hint;
+        this.retryAfter = retryAfter;
     }
 
     /** A configuration problem found before any network call. */
@@ -64,5 +73,20 @@ public class TableauException extends RuntimeException {
     /** What the user should do, without the title and codes. */
     public String hint() {
         return hint;
+    }
+
+    /** How long Tableau asked to wait before the next call (its Retry-After), or null when it did not say. */
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+
+    /** The same failure, remembering Tableau's Retry-After (null: not given). */
+    public TableauException withRetryAfter(Duration wait) {
+        if (wait == null) {
+            return this;
+        }
+        TableauException copy = new TableauException(kind, httpStatus, tableauCode, hint, getCause(), wait);
+        copy.setStackTrace(getStackTrace());
+        return copy;
     }
 }

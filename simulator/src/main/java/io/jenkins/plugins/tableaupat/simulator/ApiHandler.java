@@ -26,10 +26,11 @@ final class ApiHandler implements HttpHandler {
     private final AuthResource auth;
     private final PatListResource patList;
     private final SitesResource sites;
+    private final TableauState state;
 
     ApiHandler(String prefix, ApiVersion maxVersion, FaultPlan faults, FaultResponder responder,
             Consumer<RecordedRequest> recorder, ServerInfoResource serverInfo, AuthResource auth,
-            PatListResource patList, SitesResource sites) {
+            PatListResource patList, SitesResource sites, TableauState state) {
         this.prefix = prefix;
         this.maxVersion = maxVersion;
         this.faults = faults;
@@ -39,6 +40,7 @@ final class ApiHandler implements HttpHandler {
         this.auth = auth;
         this.patList = patList;
         this.sites = sites;
+        this.state = state;
     }
 
     @Override
@@ -77,7 +79,7 @@ final class ApiHandler implements HttpHandler {
         boolean inPrefix = prefix.isEmpty() || path.equals(prefix) || path.startsWith(prefix + "/");
         ApiPath api = inPrefix ? ApiPath.parse(path.substring(prefix.length())) : new ApiPath(null, null, null, null);
 
-        List<Fault> chosen = faults.take(api.route());
+        List<Fault> chosen = faults.take(api.route(), () -> who(api.route(), ex, body));
         if (!chosen.isEmpty() && responder.apply(ex, chosen)) {
             return;
         }
@@ -106,6 +108,19 @@ final class ApiHandler implements HttpHandler {
             case SITES -> sites.handle(call);
             default -> throw ApiError.unknownResource(path);
         }
+    }
+
+    /** The token a request is for, read without touching Tableau's state: random faults are drawn per token. */
+    private String who(Route route, HttpExchange ex, String body) {
+        if (route == Route.SIGNIN) {
+            try {
+                return SignInCredentials.parse(body, ex.getRequestHeaders().getFirst("Content-Type")).tokenName();
+            } catch (ApiError notASignIn) {
+                return "";
+            }
+        }
+        String session = state.patOfSession(ex.getRequestHeaders().getFirst("X-Tableau-Auth"));
+        return session == null ? "" : session;
     }
 
     private static String readBody(HttpExchange ex) throws IOException {

@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The faults in force, in the order added. Each added fault keeps its own remaining count, so a request
  * consumes one use of every matching {@link Fault.Kind#LATENCY} fault before it and of the first matching
- * terminal fault.
+ * terminal fault. When none of them ends the request, the {@link RandomFaults} (if set) may add one.
  */
 public final class FaultPlan {
 
@@ -35,6 +36,7 @@ public final class FaultPlan {
     private final List<Entry> entries = new CopyOnWriteArrayList<>();
     /** Hung requests wait on this; clear() and close() open it and install a fresh one. */
     private volatile CountDownLatch release = new CountDownLatch(1);
+    private volatile RandomFaults random;
 
     FaultPlan() {
     }
@@ -44,9 +46,21 @@ public final class FaultPlan {
         return this;
     }
 
-    /** Removes all faults and lets hung requests continue. */
+    /** Adds seeded random faults to every request from now on, after the faults added; null stops them. */
+    public FaultPlan random(RandomFaults faults) {
+        this.random = faults;
+        return this;
+    }
+
+    /** The random faults in force, or null. */
+    public RandomFaults random() {
+        return random;
+    }
+
+    /** Removes all faults, random ones included, and lets hung requests continue. */
     public void clear() {
         entries.clear();
+        random = null;
         releaseHangs();
     }
 
@@ -63,9 +77,10 @@ public final class FaultPlan {
 
     /**
      * The faults to apply to one request on {@code route} ({@code null} for an unknown path): every matching
-     * latency fault up to and including the first matching terminal fault, each use taken.
+     * latency fault up to and including the first matching terminal fault, each use taken; then, without a
+     * terminal one, a random fault for {@code who} (the token the request is for, asked only in random mode).
      */
-    List<Fault> take(Route route) {
+    List<Fault> take(Route route, Supplier<String> who) {
         List<Fault> out = new ArrayList<>();
         for (Entry e : entries) {
             if (!e.fault.route.matches(route)) {
@@ -76,7 +91,14 @@ public final class FaultPlan {
             }
             out.add(e.fault);
             if (e.fault.kind != Fault.Kind.LATENCY) {
-                break;
+                return out;
+            }
+        }
+        RandomFaults r = random;
+        if (r != null) {
+            Fault drawn = r.draw(route, who.get());
+            if (drawn != null) {
+                out.add(drawn);
             }
         }
         return out;

@@ -33,6 +33,7 @@ final class PlainHttpFrontDoor implements Closeable {
     private final ExecutorService executor;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
+    private volatile Thread acceptor;
 
     PlainHttpFrontDoor(int port, InetSocketAddress backend, ExecutorService executor) throws IOException {
         this.listener = new ServerSocket(port, 512, InetAddress.getLoopbackAddress());
@@ -45,9 +46,10 @@ final class PlainHttpFrontDoor implements Closeable {
     }
 
     void start() {
-        Thread acceptor = new Thread(this::acceptLoop, "tableau-simulator-accept-" + port());
-        acceptor.setDaemon(true);
-        acceptor.start();
+        Thread t = new Thread(this::acceptLoop, "tableau-simulator-accept-" + port());
+        t.setDaemon(true);
+        acceptor = t;
+        t.start();
     }
 
     private void acceptLoop() {
@@ -150,6 +152,16 @@ final class PlainHttpFrontDoor implements Closeable {
             listener.close();
         } catch (IOException ignored) {
             // closing anyway
+        }
+        // The port is released only once the thread blocked in accept() has left it: wait for that, so
+        // that the port is free when close() returns (on a busy machine that thread may run late).
+        Thread t = acceptor;
+        if (t != null && t != Thread.currentThread()) {
+            try {
+                t.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         for (Socket s : open) {
             close(s);

@@ -9,7 +9,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the simulator from the command line until Ctrl-C:
- * {@code [--port N] [--mode cloud|server] [--https] [--token name:secret:site:daysToExpiry]...}.
+ * {@code [--port N] [--mode cloud|server] [--https] [--token name:secret:site:daysToExpiry]...
+ * [--random-faults SPEC [--fault-seed N]]}.
  * Prints token names only, never secrets. {@code --demo [--port N]} instead runs {@link DemoTableau} (see
  * {@link DemoCommand}), which prints its made-up demo secrets on purpose.
  */
@@ -25,6 +26,9 @@ public final class SimulatorMain {
         TableauSimulator.Builder builder = TableauSimulator.builder();
         List<SimulatedToken> tokens = new ArrayList<>();
         Mode mode = Mode.SERVER;
+        String randomFaults = null;
+        long seed = 1;
+        RandomFaults faults = null;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -32,6 +36,8 @@ public final class SimulatorMain {
                     case "--mode" -> mode = Mode.valueOf(value(args, ++i).toUpperCase(Locale.ROOT));
                     case "--https" -> builder.https(true);
                     case "--token" -> tokens.add(token(value(args, ++i)));
+                    case "--random-faults" -> randomFaults = value(args, ++i);
+                    case "--fault-seed" -> seed = seed(value(args, ++i));
                     case "-h", "--help" -> {
                         usage();
                         return;
@@ -39,6 +45,7 @@ public final class SimulatorMain {
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
+            faults = randomFaults == null ? null : RandomFaults.parse(randomFaults, seed);
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             usage();
@@ -51,11 +58,15 @@ public final class SimulatorMain {
         }
         TableauSimulator sim = builder.mode(mode).build().start();
         tokens.forEach(sim::addToken);
+        sim.faults().random(faults);
         Runtime.getRuntime().addShutdownHook(new Thread(sim::close, "simulator-shutdown"));
         System.out.println("Tableau simulator (" + mode.name().toLowerCase(Locale.ROOT) + ") at " + sim.baseUrl());
         for (SimulatedToken t : tokens) {
             System.out.println("  token '" + t.name() + "' on site '" + t.site() + "'"
                     + (t.expiresAt() == null ? "" : ", expires " + PatListResource.format(t.expiresAt())));
+        }
+        if (faults != null) {
+            System.out.println("  random faults before Tableau: " + randomFaults + " (percent), seed " + seed);
         }
         System.out.println("Press Ctrl-C to stop.");
         new CountDownLatch(1).await();
@@ -66,6 +77,14 @@ public final class SimulatorMain {
             throw new IllegalArgumentException(args[i - 1] + " needs a value");
         }
         return args[i];
+    }
+
+    static long seed(String value) {
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--fault-seed wants a whole number, got '" + value + "'");
+        }
     }
 
     /** {@code name:secret:site:daysToExpiry}; the secret may itself contain colons. */
@@ -86,6 +105,8 @@ public final class SimulatorMain {
     private static void usage() {
         System.err.println("usage: SimulatorMain [--port N] [--mode cloud|server] [--https]"
                 + " [--token name:secret:site:daysToExpiry]...");
+        System.err.println("       [--random-faults KIND=PERCENT,... [--fault-seed N]]   KIND: a 5xx status (e.g. 503),"
+                + " 429[:RETRY_AFTER_S], drop, slow[:MS]");
         System.err.println("   or: SimulatorMain --demo [--port N]   (a demo Tableau for trying the Jenkins plugin)");
     }
 }

@@ -66,7 +66,7 @@ public final class TableauSimulator implements AutoCloseable {
         this.state = new TableauState(mode, b.clock, b.idleExpiry, sessionTimeout);
         this.api = new ApiHandler(prefix, b.maxApiVersion, faults, new FaultResponder(faults, () -> closing),
                 this::record, new ServerInfoResource(b.productVersion, b.productBuild, b.maxApiVersion.toString()),
-                new AuthResource(state), new PatListResource(state, b.listQuirk), new SitesResource(state));
+                new AuthResource(state), new PatListResource(state, b.listQuirk), new SitesResource(state), state);
     }
 
     public static Builder builder() {

@@ -152,6 +152,12 @@ final class TableauState {
         return s;
     }
 
+    /** The PAT name of a live session's auth token, or null; changes nothing (not even the idle clock). */
+    synchronized String patOfSession(String authToken) {
+        Session s = authToken == null ? null : sessions.get(authToken);
+        return s == null ? null : s.tokenName;
+    }
+
     synchronized void signOut(String authToken) {
         end(authenticate(authToken));
         signOuts++;

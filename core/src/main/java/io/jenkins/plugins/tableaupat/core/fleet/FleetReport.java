@@ -36,6 +36,15 @@ public final class FleetReport {
         return countByVerdict(results);
     }
 
+    /** How many tokens needed the extra round: their first attempt failed in passing. */
+    public int extraRoundCount() {
+        return countExtraRound(results);
+    }
+
+    static int countExtraRound(List<RefreshResult> results) {
+        return (int) results.stream().filter(RefreshResult::extraRound).count();
+    }
+
     /** The results whose verdict is one of {@code verdicts}, in order. */
     public List<RefreshResult> withVerdict(Verdict... verdicts) {
         List<Verdict> wanted = List.of(verdicts);

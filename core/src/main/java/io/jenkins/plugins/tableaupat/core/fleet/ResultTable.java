@@ -63,20 +63,33 @@ public final class ResultTable {
         return out;
     }
 
-    /** e.g. "4 tokens: 1 OK, 1 EXPIRING, 1 EXPIRED_OR_INVALID, 1 ERROR" */
+    /**
+     * e.g. "4 tokens: 1 OK, 1 EXPIRING, 1 EXPIRED_OR_INVALID, 1 ERROR", followed by "; 2 needed an extra
+     * round" when some did.
+     */
     public String counts() {
         Map<Verdict, Integer> n = FleetReport.countByVerdict(results);
         List<String> parts = new ArrayList<>();
         for (Verdict v : Verdict.values()) {
             parts.add(n.get(v) + " " + v.name());
         }
-        return results.size() + (results.size() == 1 ? " token: " : " tokens: ") + String.join(", ", parts);
+        int extra = FleetReport.countExtraRound(results);
+        return results.size() + (results.size() == 1 ? " token: " : " tokens: ") + String.join(", ", parts)
+                + (extra == 0 ? "" : "; " + extra + " needed an extra round");
     }
 
     /** The summary without its "Token 'name'" opening, which the TOKEN column already shows. */
     static String detail(RefreshResult r) {
-        String s = r.summary();
-        String opening = "Token '" + r.tokenName() + "'";
+        return detail(r.tokenName(), r.summary());
+    }
+
+    /**
+     * A result's summary without its "Token 'name'" opening, for any table with a token column (the
+     * Jenkins build page shows the same cells as this table).
+     */
+    public static String detail(String tokenName, String summary) {
+        String s = summary == null ? "" : summary;
+        String opening = "Token '" + tokenName + "'";
         if (s.startsWith(opening)) {
             s = s.substring(opening.length());
             if (s.startsWith(":")) {

@@ -71,6 +71,8 @@ public final class RestTransport {
             } catch (TableauException e) {
                 failure = e;
             }
+            // The Retry-After travels with the failure: a caller trying again later (the fleet's extra round) honours it.
+            failure = failure.withRetryAfter(retryAfter);
             if (!failure.kind().retryable() || attempt >= retry.maxAttempts()) {
                 throw failure;
             }
@@ -79,7 +81,8 @@ public final class RestTransport {
                 if (retryAfter != null) {
                     throw new TableauException(failure.kind(), failure.httpStatus(), failure.tableauCode(),
                             "Tableau asks to wait " + retryAfter.toSeconds() + " s before the next call, longer than"
-                                    + " the retry budget of " + retry.maxTotal().toSeconds() + " s: try again later");
+                                    + " the retry budget of " + retry.maxTotal().toSeconds() + " s: try again later")
+                            .withRetryAfter(retryAfter);
                 }
                 throw failure;
             }

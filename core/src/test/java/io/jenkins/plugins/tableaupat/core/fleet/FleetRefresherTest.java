@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.tableaupat.core.Deployment;
 import io.jenkins.plugins.tableaupat.core.PatRefresher;
-import io.jenkins.plugins.tableaupat.core.ProgressListener;
 import io.jenkins.plugins.tableaupat.core.RefreshRequest;
 import io.jenkins.plugins.tableaupat.core.RefreshResult;
 import io.jenkins.plugins.tableaupat.core.TableauException;
@@ -24,35 +23,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The fleet engine against two simulators over real HTTP on 127.0.0.1. */
 @Timeout(60)
-class FleetRefresherTest {
+class FleetRefresherTest extends FleetTestSupport {
     private static final String SECRET = "fleet-S3cret/Value+aa==";
-    private static final String SITE = "acme";
     private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-    private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
-    private final List<TableauSimulator> simulators = new ArrayList<>();
-    private final List<String> output = Collections.synchronizedList(new ArrayList<>());
-
-    @AfterEach
-    void noSecretAndNoSessionLeft() {
-        try {
-            assertThat(String.join("\n", output)).doesNotContain(SECRET);
-            for (TableauSimulator sim : simulators) {
-                assertThat(sim.openSessions()).as("open sessions").isZero();
-            }
-        } finally {
-            simulators.forEach(TableauSimulator::close);
-        }
+    FleetRefresherTest() {
+        super(SECRET);
     }
 
     private TableauSimulator start(Mode mode) {
@@ -79,20 +63,6 @@ class FleetRefresherTest {
         return PatRefresher.builder().clock(CLOCK)
                 .retryPolicy(new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofSeconds(2)))
                 .httpClient(TableauHttpClient.create(TIMEOUT)).shareServerInfo(true).build();
-    }
-
-    private ProgressListener capture(FleetEntry e) {
-        return new ProgressListener() {
-            @Override
-            public void info(String line) {
-                output.add(e.label() + " INFO " + line);
-            }
-
-            @Override
-            public void warn(String line) {
-                output.add(e.label() + " WARN " + line);
-            }
-        };
     }
 
     private FleetReport run(int parallelism, List<FleetEntry> entries) throws InterruptedException {
