@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.ToDoubleFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -68,7 +69,7 @@ final class SingleRefreshBenchmark implements Callable<Integer> {
             this.refresh = refresh;
         }
 
-        double median(java.util.function.ToDoubleFunction<ProcessMeter.Run> figure) {
+        double median(ToDoubleFunction<ProcessMeter.Run> figure) {
             double[] v = runs.stream().mapToDouble(figure).sorted().toArray();
             int n = v.length;
             return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
@@ -98,6 +99,7 @@ final class SingleRefreshBenchmark implements Callable<Integer> {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String loadBefore = LoadAverage.now();
         List<Variant> variants = new ArrayList<>();
+        int openSessions;
         try (LoopbackCloud cloud = LoopbackCloud.start()) {
             variants.add(new Variant("java -version", List.of(java, "-version"), false));
             variants.add(new Variant("java -jar " + jarName(), concat(plainCommand(java), cloud.refreshArguments()), true));
@@ -118,9 +120,14 @@ final class SingleRefreshBenchmark implements Callable<Integer> {
                     }
                 }
             }
+            openSessions = cloud.openSessions();
         }
         print(ctx.out(), variants, loadBefore, LoadAverage.now(), launcher != null || defaultLauncher() != null);
-        return variants.stream().filter(v -> v.refresh).allMatch(Variant::allOk) ? ExitCode.OK : ExitCode.ERROR;
+        // Every run must also have signed out: a fast run that leaves a session behind is not a refresh.
+        ctx.out().println(openSessions == 0 ? "Sessions:     every refresh signed out (0 open on the simulator)"
+                : "Sessions:     " + openSessions + " LEFT OPEN on the simulator (a refresh did not sign out)");
+        return openSessions == 0 && variants.stream().filter(v -> v.refresh).allMatch(Variant::allOk) ? ExitCode.OK
+                : ExitCode.ERROR;
     }
 
     private void print(PrintStream out, List<Variant> variants, String loadBefore, String loadAfter, boolean withLauncher) {
@@ -131,13 +138,13 @@ final class SingleRefreshBenchmark implements Callable<Integer> {
         out.printf(Locale.ROOT, "Machine:      %d CPUs, Java %s (%s), load average %s before, %s after%n",
                 rt.availableProcessors(), System.getProperty("java.version"), System.getProperty("java.vm.name"),
                 loadBefore, loadAfter);
-        out.printf(Locale.ROOT, "%-44s %10s %10s %12s %14s%n", "median of", "wall", "CPU", "peak RSS", "wall / java -version");
+        out.printf(Locale.ROOT, "%-44s %10s %10s %12s  %s%n", "median of", "wall", "CPU", "peak RSS", "wall / java -version");
         double bare = variants.get(0).median(ProcessMeter.Run::wallSeconds);
         for (Variant v : variants) {
             double wall = v.median(ProcessMeter.Run::wallSeconds);
             double cpu = v.median(ProcessMeter.Run::cpuSeconds);
             double rss = v.median(r -> r.peakRssBytes());
-            out.printf(Locale.ROOT, "%-44s %8.3f s %8s %12s %14.1fx%n", v.label, wall,
+            out.printf(Locale.ROOT, "%-44s %8.3f s %10s %12s  %.2fx%n", v.label, wall,
                     cpu < 0 ? "n/a" : String.format(Locale.ROOT, "%.3f s", cpu),
                     rss < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f MiB", rss / 1048576.0), wall / bare);
         }

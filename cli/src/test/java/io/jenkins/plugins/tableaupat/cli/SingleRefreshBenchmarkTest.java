@@ -15,7 +15,8 @@ class SingleRefreshBenchmarkTest {
         assertThat(r.out).contains("Benchmark:    single Tableau Cloud refresh as a whole process")
                 .contains("load average").contains("java -version ").contains("java -jar (class path)")
                 .contains("Targets, java -jar (class path): wall <= 0.20 s").contains("every refresh OK")
-                .contains("No launcher next to the jar");
+                .contains("No launcher next to the jar")
+                .contains("Sessions:     every refresh signed out (0 open on the simulator)");
     }
 
     @Test
