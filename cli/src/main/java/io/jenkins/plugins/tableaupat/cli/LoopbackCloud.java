@@ -1,5 +1,11 @@
 package io.jenkins.plugins.tableaupat.cli;
 
+import io.jenkins.plugins.tableaupat.core.Deployment;
+import io.jenkins.plugins.tableaupat.core.PatRefresher;
+import io.jenkins.plugins.tableaupat.core.ProgressListener;
+import io.jenkins.plugins.tableaupat.core.RefreshRequest;
+import io.jenkins.plugins.tableaupat.core.TokenSecret;
+import io.jenkins.plugins.tableaupat.core.http.TableauHttpClient;
 import io.jenkins.plugins.tableaupat.simulator.Mode;
 import io.jenkins.plugins.tableaupat.simulator.SimulatedToken;
 import io.jenkins.plugins.tableaupat.simulator.TableauSimulator;
@@ -42,6 +48,21 @@ final class LoopbackCloud implements AutoCloseable {
     /** The environment the refresh needs on top of the inherited one: the secret. */
     Map<String, String> environment() {
         return Map.of(SecretSource.DEFAULT_ENV, SECRET);
+    }
+
+    /**
+     * Refreshes the token {@code times} times from this JVM, so the simulator answers like a server that
+     * has been running (its code compiled), not like a JVM that just started: the benchmark measures the
+     * refreshing process, and a real Tableau is warm.
+     */
+    void warmUp(int times) {
+        PatRefresher refresher = PatRefresher.builder()
+                .httpClient(TableauHttpClient.create(RefreshRequest.DEFAULT_TIMEOUT)).build();
+        RefreshRequest request = RefreshRequest.builder().serverUrl(sim.baseUrl()).site(SITE).tokenName(TOKEN)
+                .tokenSecret(TokenSecret.of(SECRET)).deployment(Deployment.CLOUD).build();
+        for (int i = 0; i < times; i++) {
+            refresher.refresh(request, ProgressListener.NONE);
+        }
     }
 
     int openSessions() {

@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
         header = "Benchmark whole-process single refreshes against a bare JVM start.",
         description = {"",
             "Each run is a new process refreshing one Tableau Cloud token (serverinfo, sign-in, list tokens,",
-            "sign-out) on a simulator in this process: with the launcher next to the jar (class-data archive and",
+            "sign-out) on a simulator in this process, warmed first by " + SingleRefreshBenchmark.SIMULATOR_WARM_UP + " refreshes from this"
+                    + " process: with the launcher next to the jar (class-data archive and",
             "short-run JVM options) and with plain java -jar, and a bare java -version for scale.",
             "Wall: start to exit. CPU: user + system of the process (10 ms ticks). Peak RSS: the kernel's",
             "high-water mark of resident memory. Each is the median over the runs.",
@@ -33,6 +34,8 @@ final class SingleRefreshBenchmark implements Callable<Integer> {
     static final double TARGET_RATIO = 6.0;
     static final long TARGET_RSS_BYTES = 64L << 20;
     static final String LAUNCHER = "tableau-pat-refresh";
+    /** Refreshes from this JVM before the measured processes, so the simulator answers warm. */
+    static final int SIMULATOR_WARM_UP = 300;
 
     @Option(names = "--runs", paramLabel = "N", description = "Measured runs of each command (default: ${DEFAULT-VALUE}).")
     int runs = 10;
@@ -101,6 +104,7 @@ final class SingleRefreshBenchmark implements Callable<Integer> {
         List<Variant> variants = new ArrayList<>();
         int openSessions;
         try (LoopbackCloud cloud = LoopbackCloud.start()) {
+            cloud.warmUp(SIMULATOR_WARM_UP);
             variants.add(new Variant("java -version", List.of(java, "-version"), false));
             variants.add(new Variant("java -jar " + jarName(), concat(plainCommand(java), cloud.refreshArguments()), true));
             Path script = launcher != null ? launcher : defaultLauncher();
@@ -133,8 +137,8 @@ final class SingleRefreshBenchmark implements Callable<Integer> {
     private void print(PrintStream out, List<Variant> variants, String loadBefore, String loadAfter, boolean withLauncher) {
         Runtime rt = Runtime.getRuntime();
         out.printf(Locale.ROOT, "Benchmark:    single Tableau Cloud refresh as a whole process (4 round trips to a"
-                + " simulator on 127.0.0.1), %d run(s) of each command, interleaved, after %d warm-up run(s)%n",
-                runs, warmup);
+                + " simulator on 127.0.0.1, warmed by %d refreshes), %d run(s) of each command, interleaved, after %d"
+                + " warm-up run(s)%n", SIMULATOR_WARM_UP, runs, warmup);
         out.printf(Locale.ROOT, "Machine:      %d CPUs, Java %s (%s), load average %s before, %s after%n",
                 rt.availableProcessors(), System.getProperty("java.version"), System.getProperty("java.vm.name"),
                 loadBefore, loadAfter);
