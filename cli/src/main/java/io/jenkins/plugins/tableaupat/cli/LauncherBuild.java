@@ -6,15 +6,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Build step (the cli module's package phase runs it with exec-maven-plugin): writes the launcher script
  * {@code tableau-pat-refresh} next to the jar and trains its class-data-sharing archive with one
- * single refresh against a simulated Tableau Cloud. Dumping an archive depends on the JDK (17+ with
+ * single refresh against a simulated Tableau Cloud. Both depend on the JDK (17+ with
  * -XX:ArchiveClassesAtExit) and the OS (a POSIX shell), so any failure is reported and the build goes
- * on: the launcher then runs without the archive, and {@code java -jar} works either way.
+ * on: without an archive the launcher runs without it; a launcher that could not run the refresh is
+ * removed. {@code java -jar} works either way.
  */
 public final class LauncherBuild {
     private LauncherBuild() {
@@ -36,18 +38,39 @@ public final class LauncherBuild {
             System.out.println("launcher: not written (" + e + "); use java -jar " + jar.getFileName());
             return;
         }
-        String problem;
+        Training t;
         try {
-            problem = train(script, archive);
+            t = train(script, archive);
         } catch (IOException | RuntimeException e) {
-            problem = e.toString();
+            t = new Training(false, e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            problem = "interrupted";
+            t = new Training(false, "interrupted");
         }
-        System.out.println(problem == null
-                ? "launcher: wrote " + script + " and its class-data archive " + archive.getFileName()
-                : "launcher: wrote " + script + "; no class-data archive (" + problem + "), so it starts slower");
+        if (!t.scriptWorks()) {
+            // A launcher that cannot run a refresh here (no POSIX shell, a JVM without these options)
+            // would only mislead: leave java -jar as the one way.
+            deleteQuietly(script);
+            deleteQuietly(archive);
+            System.out.println("launcher: not written (a refresh through it failed: " + t.problem() + "); use java -jar "
+                    + jar.getFileName());
+        } else {
+            System.out.println(t.problem() == null
+                    ? "launcher: wrote " + script + " and its class-data archive " + archive.getFileName()
+                    : "launcher: wrote " + script + "; no class-data archive (" + t.problem() + "), so it starts slower");
+        }
+    }
+
+    /** How the training refresh went: whether the script ran it, and why there is no archive (null: there is). */
+    private record Training(boolean scriptWorks, String problem) {
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // Nothing better to do in a build step that must not fail.
+        }
     }
 
     private static void writeScript(Path script) throws IOException {
@@ -66,18 +89,18 @@ public final class LauncherBuild {
         return "'" + s.replace("'", "'\\''") + "'";
     }
 
-    /** Runs one refresh through the launcher with the dump switch; null when the archive was written. */
-    private static String train(Path script, Path archive) throws IOException, InterruptedException {
+    /** Runs one refresh through the launcher with the dump switch. */
+    private static Training train(Path script, Path archive) throws IOException, InterruptedException {
         try (LoopbackCloud cloud = LoopbackCloud.start()) {
             List<String> command = new ArrayList<>(List.of(script.toString()));
             command.addAll(cloud.refreshArguments());
-            ProcessMeter.Run run = ProcessMeter.run(command, Map.of(SecretSource.DEFAULT_ENV,
-                    cloud.environment().get(SecretSource.DEFAULT_ENV), "TABLEAU_PAT_REFRESH_CDS", "dump"));
+            Map<String, String> env = new HashMap<>(cloud.environment());
+            env.put("TABLEAU_PAT_REFRESH_CDS", "dump");
+            ProcessMeter.Run run = ProcessMeter.run(command, env);
             if (run.exitCode() != 0 || !run.stdout().startsWith("OK: ")) {
-                Files.deleteIfExists(archive);
-                return "the training refresh exited with " + run.exitCode();
+                return new Training(false, "exit code " + run.exitCode());
             }
-            return Files.isRegularFile(archive) ? null : "this JDK did not write one";
+            return new Training(true, Files.isRegularFile(archive) ? null : "this JDK did not write one");
         }
     }
 }
