@@ -7,6 +7,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +25,9 @@ final class BenchSimulatorProcess implements AutoCloseable {
 
     BenchSimulatorProcess(int tokens, int latencyMs, String randomFaults, long faultSeed) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xss512k",
+        // C1 only and the serial GC: the simulators' JIT and GC threads would otherwise take CPU from the
+        // refresher on a machine with few cores, and the benchmark measures the refresher.
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xss512k", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"), TableauPatRefreshCli.class.getName(),
                 "bench-simulators", "--tokens", String.valueOf(tokens), "--latency-ms", String.valueOf(latencyMs)));
         if (randomFaults != null) {
@@ -57,6 +60,11 @@ final class BenchSimulatorProcess implements AutoCloseable {
 
     String serverUrl() {
         return serverUrl;
+    }
+
+    /** CPU time the child JVM has used so far (user + system), or null where the OS does not say. */
+    Duration cpu() {
+        return process.toHandle().info().totalCpuDuration().orElse(null);
     }
 
     long requests() throws IOException {

@@ -44,8 +44,10 @@ import picocli.CommandLine.Option;
             "Peak heap is the sum of the heap pools' peak usage during the measured run.",
             "Exit code 0 when every token refreshed OK, 5 otherwise."})
 final class FleetBenchmark implements Callable<Integer> {
+    /** Ratio targets: tight at the default parallelism, looser when many workers share the CPUs. */
     static final double TARGET_RATIO = 1.25;
-    static final double TARGET_CPU_MS = 2.0;
+    static final double TARGET_RATIO_UP_TO_8 = 1.10;
+    static final double TARGET_CPU_MS = 1.0;
 
     @Option(names = "--tokens", paramLabel = "N", description = "Tokens, half Cloud, half Server (default: ${DEFAULT-VALUE}).")
     int tokens = 500;
@@ -83,8 +85,12 @@ final class FleetBenchmark implements Callable<Integer> {
     /** The figures of one measured run. */
     record Figures(int cloudTokens, int serverTokens, int parallelism, Duration latency, Duration elapsed,
             Duration lowerBound, double ratio, double cpuMsPerToken, double jitMsPerToken, double gcMsPerToken,
-            long peakHeapBytes, long requests,
+            double simulatorCpuMs, long peakHeapBytes, long requests,
             Map<Verdict, Integer> verdicts) {
+
+        double targetRatio() {
+            return parallelism <= 8 ? TARGET_RATIO_UP_TO_8 : TARGET_RATIO;
+        }
     }
 
     @Override
@@ -156,13 +162,19 @@ final class FleetBenchmark implements Callable<Integer> {
             CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
             long jit0 = jitMillis(jit);
             long gc0 = gcMillis();
+            JvmThreadCpu.Snapshot threads0 = JvmThreadCpu.take();
+            Duration sim0 = child != null ? child.cpu() : null;
             long cpu0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             List<RefreshResult> results = runOnce(requests);
             long elapsedNanos = System.nanoTime() - t0;
             long cpuNanos = os.getProcessCpuTime() - cpu0;
-            long jitMs = jitMillis(jit) - jit0;
-            long gcMs = gcMillis() - gc0;
+            Duration sim1 = child != null ? child.cpu() : null;
+            double simulatorCpuMs = sim0 == null || sim1 == null ? -1 : sim1.minus(sim0).toNanos() / 1e6;
+            JvmThreadCpu.Snapshot threads = JvmThreadCpu.take().minus(threads0);
+            // CPU of the compiler and GC threads where Linux tells it; else the JVM's elapsed-time counters.
+            double jitMs = threads.jitNanos() >= 0 ? threads.jitNanos() / 1e6 : jitMillis(jit) - jit0;
+            double gcMs = threads.gcNanos() >= 0 ? threads.gcNanos() / 1e6 : gcMillis() - gc0;
             long peak = 0;
             for (MemoryPoolMXBean pool : heap) {
                 peak += pool.getPeakUsage().getUsed();
@@ -173,7 +185,8 @@ final class FleetBenchmark implements Callable<Integer> {
             Duration lowerBound = latency.multipliedBy(roundTrips).dividedBy(p).plus(latency.multipliedBy(2));
             double ratio = lowerBound.isZero() ? Double.NaN : (double) elapsedNanos / lowerBound.toNanos();
             return new Figures(cloudN, serverN, p, latency, Duration.ofNanos(elapsedNanos), lowerBound, ratio,
-                    cpuNanos / 1e6 / tokens, (double) jitMs / tokens, (double) gcMs / tokens, peak, requestsMade, FleetReport.countByVerdict(results));
+                    cpuNanos / 1e6 / tokens, jitMs / tokens, gcMs / tokens, simulatorCpuMs, peak,
+                    requestsMade, FleetReport.countByVerdict(results));
         } finally {
             if (local != null) {
                 local.close();
@@ -217,8 +230,9 @@ final class FleetBenchmark implements Callable<Integer> {
             out.printf(Locale.ROOT, "Faults:       %s, seed %d, before the simulated Tableau (so requests exceed the"
                     + " minimum)%n", randomFaults, faultSeed);
         }
-        out.printf(Locale.ROOT, "Machine:      %d CPUs, Java %s (%s), max heap %d MB%n", rt.availableProcessors(),
-                System.getProperty("java.version"), System.getProperty("java.vm.name"), rt.maxMemory() >> 20);
+        out.printf(Locale.ROOT, "Machine:      %d CPUs, Java %s (%s), max heap %d MB, load average %s%n",
+                rt.availableProcessors(), System.getProperty("java.version"), System.getProperty("java.vm.name"),
+                rt.maxMemory() >> 20, LoadAverage.now());
         out.printf(Locale.ROOT, "Requests:     %d (minimum %d: 3 per Cloud token, 2 per Server token,"
                 + " serverinfo once per server)%n", f.requests(), expectedRequests);
         out.printf(Locale.ROOT, "Elapsed:      %.3f s%n", f.elapsed().toNanos() / 1e9);
@@ -228,20 +242,40 @@ final class FleetBenchmark implements Callable<Integer> {
         if (Double.isNaN(f.ratio())) {
             out.println("Ratio:        n/a (no latency, so no lower bound)");
         } else {
-            out.printf(Locale.ROOT, "Ratio:        %.3f (target <= %.2f: %s)%n", f.ratio(), TARGET_RATIO,
-                    f.ratio() <= TARGET_RATIO ? "met" : "MISSED");
+            out.printf(Locale.ROOT, "Ratio:        %.3f (target <= %.2f at parallelism %s: %s)%n", f.ratio(),
+                    f.targetRatio(), f.parallelism() <= 8 ? "up to 8" : "above 8",
+                    f.ratio() <= f.targetRatio() ? "met" : "MISSED");
         }
         out.printf(Locale.ROOT, "CPU / token:  %.3f ms (target < %.1f ms: %s; process CPU time of the measured run,"
                 + " JIT and GC included, %s)%n", f.cpuMsPerToken(), TARGET_CPU_MS,
                 f.cpuMsPerToken() < TARGET_CPU_MS ? "met" : "MISSED",
                 inProcess ? "the in-process simulators included" : "the simulators (child JVM) excluded");
+        double withoutJit = Math.max(0, f.cpuMsPerToken() - f.jitMsPerToken());
         // The JIT and GC shares say how much of the figure is warm-up (a one-off in a long-lived
-        // Jenkins controller) rather than the engine's own cost per token. Both are wall-time sums of
-        // their threads, so the remainder is an estimate.
+        // Jenkins controller) rather than the engine's own cost per token. They are the CPU time of the
+        // compiler and GC threads (JvmThreadCpu), or the JVM's elapsed-time counters without /proc.
         if (f.jitMsPerToken() >= 0) {
             out.printf(Locale.ROOT, "              of which JIT compilation %.3f ms, GC %.3f ms; the rest (engine, HTTP"
-                    + " client, kernel) %.3f ms%n", f.jitMsPerToken(), f.gcMsPerToken(),
-                    Math.max(0, f.cpuMsPerToken() - f.jitMsPerToken() - f.gcMsPerToken()));
+                    + " client, kernel) %.3f ms; without the JIT %.3f ms (target: %s)%n", f.jitMsPerToken(),
+                    f.gcMsPerToken(), Math.max(0, f.cpuMsPerToken() - f.jitMsPerToken() - f.gcMsPerToken()),
+                    withoutJit, withoutJit < TARGET_CPU_MS ? "met" : "MISSED");
+        }
+        // Who used the CPUs: on a machine with few cores the simulators compete with the refresher, and a
+        // ratio above target with the CPUs busy says so rather than pointing at the engine.
+        double elapsedMs = f.elapsed().toNanos() / 1e6;
+        double capacityMs = elapsedMs * rt.availableProcessors();
+        double refresherMs = f.cpuMsPerToken() * (f.cloudTokens() + f.serverTokens());
+        if (f.simulatorCpuMs() >= 0) {
+            out.printf(Locale.ROOT, "Simulators:   %.0f ms CPU in the measured run, %.3f ms / token (child JVM, user + system)%n",
+                    f.simulatorCpuMs(), f.simulatorCpuMs() / (f.cloudTokens() + f.serverTokens()));
+            out.printf(Locale.ROOT, "CPU share:    refresher %.0f%%, simulators %.0f%%, idle or other processes %.0f%%"
+                    + " of %d CPUs x %.3f s%n", 100 * refresherMs / capacityMs, 100 * f.simulatorCpuMs() / capacityMs,
+                    Math.max(0, 100 * (capacityMs - refresherMs - f.simulatorCpuMs()) / capacityMs),
+                    rt.availableProcessors(), elapsedMs / 1e3);
+        } else {
+            out.printf(Locale.ROOT, "CPU share:    refresher and simulators together %.0f%% of %d CPUs x %.3f s"
+                    + " (--in-process: not told apart)%n", 100 * refresherMs / capacityMs, rt.availableProcessors(),
+                    elapsedMs / 1e3);
         }
         out.printf(Locale.ROOT, "Peak heap:    %.1f MB (sum of the heap pools' peaks during the measured run)%n",
                 f.peakHeapBytes() / 1048576.0);

@@ -1,8 +1,5 @@
 package io.jenkins.plugins.tableaupat.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.jenkins.plugins.tableaupat.core.Deployment;
 import io.jenkins.plugins.tableaupat.core.PatRefresher;
 import io.jenkins.plugins.tableaupat.core.RefreshRequest;
@@ -13,7 +10,7 @@ import io.jenkins.plugins.tableaupat.core.fleet.FleetEntry;
 import io.jenkins.plugins.tableaupat.core.fleet.FleetRefresher;
 import io.jenkins.plugins.tableaupat.core.fleet.FleetReport;
 import io.jenkins.plugins.tableaupat.core.fleet.ResultTable;
-import java.io.UncheckedIOException;
+import io.jenkins.plugins.tableaupat.core.json.JsonWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,7 +39,6 @@ import picocli.CommandLine.Parameters;
         footer = ExitCode.HELP)
 final class FleetCommand implements Callable<Integer> {
     static final int DEFAULT_PARALLELISM = 8;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The fleet file.")
     Path file;
@@ -141,10 +137,6 @@ final class FleetCommand implements Callable<Integer> {
             list.add(m);
         }
         root.put("results", list);
-        try {
-            return JSON.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonWriter.pretty(root);
     }
 }

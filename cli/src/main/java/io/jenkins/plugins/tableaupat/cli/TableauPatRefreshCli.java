@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -92,6 +93,7 @@ public final class TableauPatRefreshCli implements Callable<Integer> {
 
     public static void main(String[] args) {
         int code = run(args, System.out, System.err, System.getenv(), System.in);
+        HttpSelectorThreads.stopAll();
         System.exit(code);
     }
 
@@ -109,18 +111,39 @@ public final class TableauPatRefreshCli implements Callable<Integer> {
             ctx.registerSecret(envSecret.strip());
         }
         try {
-            return commandLine(ctx).execute(args);
+            return commandLine(ctx, needsSubcommands(args)).execute(args);
         } finally {
             ctx.flush();
         }
     }
 
-    static CommandLine commandLine(CliContext ctx) {
+    /**
+     * Picocli reads every command's annotations by reflection when it is added, and nothing can do that
+     * at build time (picocli's annotation processor only checks them and writes GraalVM configuration).
+     * So a single refresh, the path that must start fast, leaves the subcommands out: they are added
+     * when an argument names one, or when help is asked for (it lists them).
+     */
+    static boolean needsSubcommands(String[] args) {
+        for (String a : args) {
+            if (SUBCOMMANDS.contains(a) || a.equals("-h") || a.equals("--help")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> SUBCOMMANDS = Set.of("demo", "fleet", "bench",
+            "bench-single", "bench-simulators");
+
+    static CommandLine commandLine(CliContext ctx, boolean withSubcommands) {
         CommandLine cl = new CommandLine(new TableauPatRefreshCli(ctx));
-        cl.addSubcommand("demo", new Demo(ctx));
-        cl.addSubcommand("fleet", new FleetCommand(ctx));
-        cl.addSubcommand("bench", new FleetBenchmark(ctx));
-        cl.addSubcommand("bench-simulators", new BenchSimulators(ctx));
+        if (withSubcommands) {
+            cl.addSubcommand("demo", new Demo(ctx));
+            cl.addSubcommand("fleet", new FleetCommand(ctx));
+            cl.addSubcommand("bench", new FleetBenchmark(ctx));
+            cl.addSubcommand("bench-single", new SingleRefreshBenchmark(ctx));
+            cl.addSubcommand("bench-simulators", new BenchSimulators(ctx));
+        }
         cl.setOut(new PrintWriter(ctx.out(), true, StandardCharsets.UTF_8));
         cl.setErr(new PrintWriter(ctx.err(), true, StandardCharsets.UTF_8));
         cl.setParameterExceptionHandler(new ArgumentErrors(ctx));

@@ -17,14 +17,17 @@ class FleetBenchmarkTest {
                 .contains("Requests:     52 (minimum 52")
                 .contains("Elapsed:").contains("Lower bound:  0.060 s = (10 x 3 + 10 x 2) round trips x 5 ms / 5"
                         + " + 2 servers x 5 ms")
-                .contains("Ratio:").contains("CPU / token:").contains("Peak heap:").contains("Verdicts:     20 OK");
+                .contains("Ratio:").contains("target <= 1.10 at parallelism up to 8").contains("CPU / token:")
+                .contains("Simulators:").contains("ms CPU in the measured run").contains("CPU share:    refresher ")
+                .contains("load average").contains("Peak heap:").contains("Verdicts:     20 OK");
     }
 
     @Test
     void inProcessSimulatorsAreCountedAndSaidSo() {
         CliRun r = CliRun.with().run("bench", "--tokens", "10", "--latency-ms", "0", "--warmup", "1", "--in-process");
         assertThat(r.exitCode).as(r.toString()).isZero();
-        assertThat(r.out).contains("the in-process simulators included").contains("Verdicts:     10 OK");
+        assertThat(r.out).contains("the in-process simulators included").contains("(--in-process: not told apart)")
+                .contains("Verdicts:     10 OK");
     }
 
     @Test

@@ -217,6 +217,19 @@ class RefreshCommandTest {
                 .contains("4  EXPIRED_OR_INVALID").contains("demo").contains("fleet").contains("bench");
     }
 
+    @Test
+    void aSingleRefreshLeavesTheSubcommandsOutHelpAndSubcommandsBringThemIn() {
+        assertThat(TableauPatRefreshCli.needsSubcommands(new String[] {"https://t.example.com", "acme", "tok", "-t",
+                "30"})).isFalse();
+        assertThat(TableauPatRefreshCli.needsSubcommands(new String[] {"--version"})).isFalse();
+        assertThat(TableauPatRefreshCli.needsSubcommands(new String[] {"fleet", "tokens.csv"})).isTrue();
+        assertThat(TableauPatRefreshCli.needsSubcommands(new String[] {"bench-single"})).isTrue();
+        assertThat(TableauPatRefreshCli.needsSubcommands(new String[] {"https://t.example.com", "-h"})).isTrue();
+        CliRun r = run("--version");
+        assertThat(r.exitCode).isZero();
+        assertThat(r.out).startsWith("tableau-pat-refresh ");
+    }
+
     // ---- --json --------------------------------------------------------------------------------
 
     @Test

@@ -1,9 +1,6 @@
 package io.jenkins.plugins.tableaupat.core;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.UncheckedIOException;
+import io.jenkins.plugins.tableaupat.core.json.JsonWriter;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -19,7 +16,6 @@ import java.util.Map;
  * adds the progress messages. No secret or session token is ever part of it.
  */
 public final class RefreshResult {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
     private final String serverUrl;
@@ -215,11 +211,7 @@ public final class RefreshResult {
     public String toJson() {
         Map<String, Object> m = toMap();
         m.put("messages", messages);
-        try {
-            return JSON.writeValueAsString(m);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonWriter.pretty(m);
     }
 
     private static String iso(Instant i) {

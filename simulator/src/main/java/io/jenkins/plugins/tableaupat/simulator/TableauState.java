@@ -5,12 +5,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -29,6 +32,13 @@ final class TableauState {
 
     private final Map<String, Site> sites = new LinkedHashMap<>();
     private final Map<String, SimulatedToken> tokens = new LinkedHashMap<>();
+    /**
+     * Token names by site and user, in the order added: listing a user's tokens must not scan every token
+     * (the fleet benchmark holds thousands, and the scan would run under the one lock for each request).
+     */
+    private final Map<List<String>, Set<String>> namesByUser = new HashMap<>();
+    /** When each token name was first added: its place in {@link #tokens}, kept when it is replaced. */
+    private final Map<String, Long> addedSeq = new HashMap<>();
     private final Map<String, Session> sessions = new HashMap<>();
     /** PAT name to the auth token of its one live session: a PAT cannot hold two sessions. */
     private final Map<String, String> sessionOfPat = new HashMap<>();
@@ -66,7 +76,18 @@ final class TableauState {
     /** Adds or replaces (by name) a token, creating its site if needed. */
     synchronized void addToken(SimulatedToken token) {
         addSite(token.site());
+        SimulatedToken old = tokens.get(token.name());
+        if (old != null) {
+            namesByUser.get(userKey(old.site(), old.userId())).remove(old.name());
+        }
         tokens.put(token.name(), token);
+        addedSeq.putIfAbsent(token.name(), (long) addedSeq.size());
+        namesByUser.computeIfAbsent(userKey(token.site(), token.userId()),
+                k -> new TreeSet<>(Comparator.comparing(addedSeq::get))).add(token.name());
+    }
+
+    private static List<String> userKey(String site, String userId) {
+        return List.of(site, userId);
     }
 
     synchronized Optional<SimulatedToken> token(String name) {
@@ -150,10 +171,8 @@ final class TableauState {
     /** Tokens of one user on one site, in the order added. */
     synchronized List<SimulatedToken> tokensOf(Site site, String userId) {
         List<SimulatedToken> out = new ArrayList<>();
-        for (SimulatedToken t : tokens.values()) {
-            if (t.site().equals(site.contentUrl()) && t.userId().equals(userId)) {
-                out.add(t);
-            }
+        for (String name : namesByUser.getOrDefault(userKey(site.contentUrl(), userId), Set.of())) {
+            out.add(tokens.get(name));
         }
         return out;
     }

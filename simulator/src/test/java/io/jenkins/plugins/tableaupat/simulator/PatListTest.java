@@ -31,6 +31,20 @@ class PatListTest extends SimulatorTestSupport {
     }
 
     @Test
+    void aReplacedTokenIsListedForItsNewUserOnlyAndKeepsItsPlace() throws Exception {
+        TableauSimulator sim = start(Mode.CLOUD);
+        sim.addToken(SimulatedToken.builder("moves", "s").site(SITE).userId("u2").build());
+        sim.addToken(token().userId("u1").build());
+        sim.addToken(SimulatedToken.builder("moves", "s").site(SITE).userId("u1").build());
+        JsonNode c = signInOk(sim);
+        JsonNode list = json(get(listUrl(sim, c), JSON, c.get("token").asText())).get("personalAccessTokens")
+                .get("personalAccessToken");
+        assertThat(list).hasSize(2);
+        assertThat(list.get(0).get("tokenName").asText()).isEqualTo("moves");
+        assertThat(list.get(1).get("tokenName").asText()).isEqualTo(TOKEN);
+    }
+
+    @Test
     void cloudListAsXml() throws Exception {
         TableauSimulator sim = start(Mode.CLOUD);
         sim.addToken(token().build());

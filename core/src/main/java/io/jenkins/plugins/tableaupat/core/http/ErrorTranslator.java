@@ -1,10 +1,9 @@
 package io.jenkins.plugins.tableaupat.core.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.tableaupat.core.ErrorKind;
 import io.jenkins.plugins.tableaupat.core.Redactor;
 import io.jenkins.plugins.tableaupat.core.TableauException;
+import io.jenkins.plugins.tableaupat.core.json.JsonTree;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -24,7 +23,6 @@ import javax.net.ssl.SSLHandshakeException;
  * short error detail is, after redaction.
  */
 public final class ErrorTranslator {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern XML_CODE = Pattern.compile("<error[^>]*\\bcode=\"(\\d+)\"");
     private static final Pattern XML_DETAIL = Pattern.compile("<detail>([^<]{0,400})</detail>");
     private static final Pattern XML_SUMMARY = Pattern.compile("<summary>([^<]{0,200})</summary>");
@@ -44,10 +42,10 @@ public final class ErrorTranslator {
     TableauError parseError(RestResponse r) {
         String text = r.bodyText();
         try {
-            JsonNode error = JSON.readTree(text).path("error");
+            JsonTree error = JsonTree.parse(text).path("error");
             if (error.isObject()) {
-                return new TableauError(textOrNull(error.get("code")), textOrNull(error.get("summary")),
-                        textOrNull(error.get("detail")));
+                return new TableauError(error.path("code").scalarText(), error.path("summary").scalarText(),
+                        error.path("detail").scalarText());
             }
         } catch (IOException notJson) {
             // Fall through to XML.
@@ -60,10 +58,6 @@ public final class ErrorTranslator {
                     detail.find() ? detail.group(1) : null);
         }
         return TableauError.NONE;
-    }
-
-    private static String textOrNull(JsonNode n) {
-        return n == null || n.isNull() ? null : n.asText();
     }
 
     /** The exception for a non-2xx answer to the call. */

@@ -148,6 +148,11 @@ public final class RestTransport {
         if (call.authToken() != null) {
             b.header("X-Tableau-Auth", call.authToken());
         }
+        if ("http".equalsIgnoreCase(call.uri().getScheme())) {
+            // Otherwise every plain-http request offers an h2c upgrade (three extra headers, an encoded
+            // SETTINGS frame, a 101 check), which Tableau never takes; https keeps HTTP/2 through ALPN.
+            b.version(HttpClient.Version.HTTP_1_1);
+        }
         if (call.body() != null) {
             b.header("Content-Type", "application/json");
             b.method(call.method(), HttpRequest.BodyPublishers.ofByteArray(call.body()));

@@ -15,8 +15,15 @@ public final class TableauHttpClient {
         return builder.followRedirects(HttpClient.Redirect.NEVER).connectTimeout(connectTimeout);
     }
 
-    /** A client with the JVM's default proxy selector and trust store. */
+    /**
+     * A client with the JVM's default proxy selector and trust store. Its TLS context is set up on the
+     * first https connection, not here (see {@link LazyDefaultSslContext}). Its dependent tasks run on
+     * the client's own selector thread instead of being handed to a pool: {@link RestTransport}'s body
+     * handler only copies bytes and never blocks, and the hand-offs cost about a fifth of the CPU per
+     * request in the fleet benchmark (docs/benchmark.md).
+     */
     public static HttpClient create(Duration connectTimeout) {
-        return configure(HttpClient.newBuilder(), connectTimeout).build();
+        return configure(HttpClient.newBuilder(), connectTimeout).sslContext(LazyDefaultSslContext.create())
+                .sslParameters(LazyDefaultSslContext.clientParameters()).executor(Runnable::run).build();
     }
 }

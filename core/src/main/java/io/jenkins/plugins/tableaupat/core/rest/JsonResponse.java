@@ -1,27 +1,24 @@
 package io.jenkins.plugins.tableaupat.core.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.tableaupat.core.ErrorKind;
 import io.jenkins.plugins.tableaupat.core.TableauException;
 import io.jenkins.plugins.tableaupat.core.http.Operation;
 import io.jenkins.plugins.tableaupat.core.http.RestResponse;
+import io.jenkins.plugins.tableaupat.core.json.JsonTree;
 import java.io.IOException;
 
 /** Reads a successful answer as JSON, or explains (without echoing it) why it is not Tableau's. */
 final class JsonResponse {
-    static final ObjectMapper MAPPER = new ObjectMapper();
-
     private JsonResponse() {
     }
 
-    static JsonNode read(RestResponse r, Operation op) {
+    static JsonTree read(RestResponse r, Operation op) {
         if (r.looksLikeHtml()) {
             throw notTableau(r, op, "an HTML page (a proxy or login page?)");
         }
         try {
-            JsonNode node = MAPPER.readTree(r.body());
-            if (node == null || !node.isObject()) {
+            JsonTree node = JsonTree.parse(r.body());
+            if (!node.isObject()) {
                 throw notTableau(r, op, "no JSON object");
             }
             return node;
@@ -36,14 +33,11 @@ final class JsonResponse {
     }
 
     /** A string field that may also arrive as {"value": "..."} (XML text converted to JSON). */
-    static String text(JsonNode node) {
-        if (node == null || node.isNull() || node.isMissingNode()) {
-            return null;
-        }
+    static String text(JsonTree node) {
         if (node.isObject()) {
-            return text(node.get("value"));
+            return text(node.path("value"));
         }
-        String s = node.asText();
-        return s.isEmpty() ? null : s;
+        String s = node.scalarText();
+        return s == null || s.isEmpty() ? null : s;
     }
 }

@@ -1,12 +1,12 @@
 package io.jenkins.plugins.tableaupat.core.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.tableaupat.core.ApiVersion;
 import io.jenkins.plugins.tableaupat.core.ServerAddress;
 import io.jenkins.plugins.tableaupat.core.http.Operation;
 import io.jenkins.plugins.tableaupat.core.http.RestCall;
 import io.jenkins.plugins.tableaupat.core.http.RestResponse;
 import io.jenkins.plugins.tableaupat.core.http.RestTransport;
+import io.jenkins.plugins.tableaupat.core.json.JsonTree;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,24 +28,24 @@ public final class PersonalAccessTokensEndpoint {
         return parse(JsonResponse.read(r, Operation.LIST_TOKENS));
     }
 
-    static List<PersonalAccessToken> parse(JsonNode root) {
-        JsonNode items = root.path("personalAccessTokens").path("personalAccessToken");
+    static List<PersonalAccessToken> parse(JsonTree root) {
+        JsonTree items = root.path("personalAccessTokens").path("personalAccessToken");
         List<PersonalAccessToken> tokens = new ArrayList<>();
         if (items.isArray()) {
-            items.forEach(item -> add(tokens, item));
+            items.items().forEach(item -> add(tokens, item));
         } else if (items.isObject()) {
             add(tokens, items);
         }
         return tokens;
     }
 
-    private static void add(List<PersonalAccessToken> tokens, JsonNode item) {
+    private static void add(List<PersonalAccessToken> tokens, JsonTree item) {
         if (!item.isObject()) {
             return;
         }
-        tokens.add(new PersonalAccessToken(JsonResponse.text(item.get("tokenName")),
-                JsonResponse.text(item.get("tokenGuid")),
-                TableauTimestamp.parse(JsonResponse.text(item.get("expiresAt"))),
-                TableauTimestamp.parse(JsonResponse.text(item.get("lastUsedAt")))));
+        tokens.add(new PersonalAccessToken(JsonResponse.text(item.path("tokenName")),
+                JsonResponse.text(item.path("tokenGuid")),
+                TableauTimestamp.parse(JsonResponse.text(item.path("expiresAt"))),
+                TableauTimestamp.parse(JsonResponse.text(item.path("lastUsedAt")))));
     }
 }

@@ -2,14 +2,14 @@ package io.jenkins.plugins.tableaupat.core.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.tableaupat.core.json.JsonTree;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PersonalAccessTokensEndpointTest {
     private static List<PersonalAccessToken> parse(String json) throws Exception {
-        return PersonalAccessTokensEndpoint.parse(new ObjectMapper().readTree(json));
+        return PersonalAccessTokensEndpoint.parse(JsonTree.parse(json));
     }
 
     @Test
