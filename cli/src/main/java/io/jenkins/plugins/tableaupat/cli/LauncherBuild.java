@@ -12,11 +12,11 @@ import java.util.Map;
 
 /**
  * Build step (the cli module's package phase runs it with exec-maven-plugin): writes the launcher script
- * {@code tableau-pat-refresh} next to the jar and trains its class-data-sharing archive with one
- * single refresh against a simulated Tableau Cloud. Both depend on the JDK (17+ with
- * -XX:ArchiveClassesAtExit) and the OS (a POSIX shell), so any failure is reported and the build goes
- * on: without an archive the launcher runs without it; a launcher that could not run the refresh is
- * removed. {@code java -jar} works either way.
+ * {@code tableau-pat-refresh} next to the jar and trains its class cache (an AOT cache on JDK 25+, a
+ * class-data-sharing archive on 17 to 24; {@link LauncherJdk}) with one single refresh against a
+ * simulated Tableau Cloud. Both depend on the JDK and the OS (a POSIX shell), so any failure is reported
+ * and the build goes on: without a cache the launcher runs without it; a launcher that could not run the
+ * refresh is removed. {@code java -jar} works either way.
  */
 public final class LauncherBuild {
     private LauncherBuild() {
@@ -30,10 +30,15 @@ public final class LauncherBuild {
         }
         Path jar = Path.of(args[0]).toAbsolutePath();
         Path script = jar.resolveSibling(SingleRefreshBenchmark.LAUNCHER);
-        Path archive = jar.resolveSibling(SingleRefreshBenchmark.LAUNCHER + ".jsa");
+        LauncherJdk jdk;
+        Path archive;
         try {
-            Files.deleteIfExists(archive);
-            writeScript(script);
+            jdk = LauncherJdk.choose(Path.of(System.getProperty("java.home")), System.getenv(LauncherJdk.ENV));
+            archive = jar.resolveSibling(jdk.cacheFile());
+            for (String stale : List.of(".jsa", ".aot")) {
+                Files.deleteIfExists(jar.resolveSibling(SingleRefreshBenchmark.LAUNCHER + stale));
+            }
+            writeScript(script, jdk);
         } catch (IOException | RuntimeException e) {
             System.out.println("launcher: not written (" + e + "); use java -jar " + jar.getFileName());
             return;
@@ -55,9 +60,10 @@ public final class LauncherBuild {
             System.out.println("launcher: not written (a refresh through it failed: " + t.problem() + "); use java -jar "
                     + jar.getFileName());
         } else {
+            String runs = " (runs Java " + jdk.feature() + " at " + jdk.home() + ")";
             System.out.println(t.problem() == null
-                    ? "launcher: wrote " + script + " and its class-data archive " + archive.getFileName()
-                    : "launcher: wrote " + script + "; no class-data archive (" + t.problem() + "), so it starts slower");
+                    ? "launcher: wrote " + script + runs + " and its class cache " + archive.getFileName()
+                    : "launcher: wrote " + script + runs + "; no class cache (" + t.problem() + "), so it starts slower");
         }
     }
 
@@ -73,13 +79,18 @@ public final class LauncherBuild {
         }
     }
 
-    private static void writeScript(Path script) throws IOException {
+    private static void writeScript(Path script, LauncherJdk jdk) throws IOException {
         String template;
         try (InputStream in = LauncherBuild.class.getResourceAsStream("launcher.sh")) {
             template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Files.writeString(script, template.replace("@JAVA@", shellQuoted(java)), StandardCharsets.UTF_8);
+        String text = template
+                .replace("@JAVA@", shellQuoted(jdk.java().toString()))
+                .replace("@CACHE@", shellQuoted(jdk.cacheFile()))
+                .replace("@USE@", jdk.useOption())
+                .replace("@DUMP@", jdk.dumpOption())
+                .replace("@QUIET@", jdk.quietOptions());
+        Files.writeString(script, text, StandardCharsets.UTF_8);
         if (!script.toFile().setExecutable(true, false)) {
             throw new IOException("cannot make " + script + " executable");
         }

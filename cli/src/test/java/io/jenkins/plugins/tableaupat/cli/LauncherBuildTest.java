@@ -33,5 +33,6 @@ class LauncherBuildTest {
                 .contains("use java -jar tableau-pat-refresh.jar");
         assertThat(Files.exists(dir.resolve("tableau-pat-refresh"))).isFalse();
         assertThat(Files.exists(dir.resolve("tableau-pat-refresh.jsa"))).isFalse();
+        assertThat(Files.exists(dir.resolve("tableau-pat-refresh.aot"))).isFalse();
     }
 }
