@@ -106,7 +106,15 @@ public final class RefreshRequest {
 
     /** The identity of the token on its server: refreshes of the same key must not overlap. */
     public String tokenKey() {
-        return server + "|" + site.toLowerCase(java.util.Locale.ROOT) + "|" + tokenName;
+        return tokenKey(server.toString(), site, tokenName);
+    }
+
+    /**
+     * A token's identity: server, site (case-insensitive, as Tableau treats content URLs; null is the
+     * Default site) and token name. The per-token lock and the token overview both key on it.
+     */
+    public static String tokenKey(String serverUrl, String site, String tokenName) {
+        return serverUrl + "|" + (site == null ? "" : site.toLowerCase(java.util.Locale.ROOT)) + "|" + tokenName;
     }
 
     @Override

@@ -2,11 +2,11 @@ package io.jenkins.plugins.tableaupat.core.overview;
 
 import io.jenkins.plugins.tableaupat.core.Deployment;
 import io.jenkins.plugins.tableaupat.core.ExpiryPolicy;
+import io.jenkins.plugins.tableaupat.core.RefreshRequest;
 import io.jenkins.plugins.tableaupat.core.RefreshResult;
 import io.jenkins.plugins.tableaupat.core.Verdict;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 
 /**
  * What is known about one token after its latest refresh: the verdict, the expiry date last reported,
@@ -56,17 +56,13 @@ public final class TokenRecord {
         return new TokenRecord(credentialsId, result, runName, runUrl, this);
     }
 
-    /** The token's identity: server, site (case-insensitive, as Tableau treats content URLs) and name. */
+    /** The token's identity, the same as the refresh's {@link RefreshRequest#tokenKey()}. */
     public static String keyOf(RefreshResult r) {
-        return key(r.serverUrl(), r.site(), r.tokenName());
-    }
-
-    static String key(String serverUrl, String site, String tokenName) {
-        return serverUrl + "|" + (site == null ? "" : site.toLowerCase(Locale.ROOT)) + "|" + tokenName;
+        return RefreshRequest.tokenKey(r.serverUrl(), r.site(), r.tokenName());
     }
 
     public String key() {
-        return key(serverUrl, site, tokenName);
+        return RefreshRequest.tokenKey(serverUrl, site, tokenName);
     }
 
     /** Whole days until the last known expiry date as of the clock (negative once past); null when unknown. */
