@@ -3,6 +3,8 @@ package io.jenkins.plugins.tableaupat;
 import static io.jenkins.plugins.tableaupat.TableauSimulatorFixture.SECRET;
 import static io.jenkins.plugins.tableaupat.TableauSimulatorFixture.WRONG_SECRET;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,8 +17,15 @@ import hudson.security.ACL;
 import hudson.security.ACLContext;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import jenkins.model.Jenkins;
+import org.htmlunit.HttpMethod;
+import org.htmlunit.Page;
+import org.htmlunit.WebRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -157,6 +166,45 @@ class TableauPatRefreshBuilderTest {
                     d.doTestConnection(p, tableau.url(), "acme", "tableau-pat-wrong", "", "30", "", "cloud", "30");
             assertEquals(FormValidation.Kind.ERROR, refused.kind);
             assertTrue(!refused.renderHtml().contains(WRONG_SECRET));
+        }
+    }
+
+    /**
+     * The form's web methods are default methods of {@link RefreshFormMethods}, which both descriptors
+     * implement: Stapler must serve them over HTTP for each, and Test connection only on POST.
+     */
+    @Test
+    void sharedFormMethodsAreServedForBothDescriptorsAndTestConnectionOnlyOnPost() throws Exception {
+        tableau = TableauSimulatorFixture.cloud().token(Duration.ofDays(200));
+        j.jenkins.setCrumbIssuer(null); // only the HTTP verb may refuse the requests below
+        JenkinsRule.WebClient wc = j.createWebClient();
+        wc.getOptions().setThrowExceptionOnFailingStatusCode(false);
+        for (Class<?> type : List.of(TableauPatRefreshStep.class, TableauPatRefreshBuilder.class)) {
+            RefreshFormMethods d = (RefreshFormMethods) j.jenkins.getDescriptorByName(type.getName());
+            String base = "descriptorByName/" + type.getName() + "/";
+
+            Page check = wc.goTo(base + "checkParallelism?value=99", null);
+            assertEquals(200, check.getWebResponse().getStatusCode(), type.getSimpleName());
+            String shown = check.getWebResponse().getContentAsString();
+            FormValidation direct = d.doCheckParallelism("99");
+            assertEquals(FormValidation.Kind.ERROR, direct.kind);
+            assertTrue(shown.startsWith("<div class=error>") && shown.contains(direct.getMessage()),
+                    type.getSimpleName() + ": " + shown);
+
+            String query = "serverUrl=" + URLEncoder.encode(tableau.url(), StandardCharsets.UTF_8)
+                    + "&site=acme&credentialsId=tableau-pat&deployment=cloud";
+            int signInsBefore = tableau.sim.signInCount();
+            Page get = wc.goTo(base + "testConnection?" + query, null);
+            assertNotEquals(200, get.getWebResponse().getStatusCode(), type.getSimpleName() + ": GET must not sign in");
+            assertEquals(signInsBefore, tableau.sim.signInCount(), type.getSimpleName());
+
+            WebRequest post = new WebRequest(new URL(j.getURL(), base + "testConnection?" + query), HttpMethod.POST);
+            Page posted = wc.getPage(post);
+            assertEquals(200, posted.getWebResponse().getStatusCode(), type.getSimpleName());
+            assertEquals(signInsBefore + 1, tableau.sim.signInCount(), type.getSimpleName());
+            String answer = posted.getWebResponse().getContentAsString();
+            assertTrue(answer.contains(TableauSimulatorFixture.TOKEN), answer);
+            assertFalse(answer.contains(SECRET), "the secret in the Test connection answer");
         }
     }
 }
