@@ -31,7 +31,8 @@ import picocli.CommandLine.Option;
  * {@code bench}: the fleet engine against two simulators in a child JVM (one Tableau Cloud, one Tableau
  * Server, half of the tokens each) that add a fixed latency to every request. Prints the elapsed
  * time, the lower bound (minimal round trips x latency / parallelism + serverinfo once per server),
- * their ratio, CPU time per token and peak heap. A program that prints figures, not a timed test.
+ * their ratio, the transport floor ({@link TransportFloor}) and what the engine adds to it, CPU time per
+ * token and peak heap. A program that prints figures, not a timed test.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         header = "Benchmark fleet refresh against two simulators with injected latency.",
@@ -42,6 +43,8 @@ import picocli.CommandLine.Option;
             "during the measured run divided by the tokens: the refresher with its HTTP client, JIT and GC. The",
             "simulators run in a child JVM and are not counted, unless --in-process puts them in this one.",
             "Peak heap is the sum of the heap pools' peak usage during the measured run.",
+            "Floor = the same round trips at the same parallelism through core's JDK HttpClient with no engine",
+            "        (serverinfo GETs), measured after the run: elapsed / floor is what the refresher adds.",
             "Exit code 0 when every token refreshed OK, 5 otherwise."})
 final class FleetBenchmark implements Callable<Integer> {
     /** Ratio targets: tight at the default parallelism, looser when many workers share the CPUs. */
@@ -86,10 +89,16 @@ final class FleetBenchmark implements Callable<Integer> {
     record Figures(int cloudTokens, int serverTokens, int parallelism, Duration latency, Duration elapsed,
             Duration lowerBound, double ratio, double cpuMsPerToken, double jitMsPerToken, double gcMsPerToken,
             double simulatorCpuMs, long peakHeapBytes, long requests,
-            Map<Verdict, Integer> verdicts) {
+            Map<Verdict, Integer> verdicts, TransportFloor.Figures floor, double floorSimulatorCpuMs,
+            String floorMissing) {
 
         double targetRatio() {
             return parallelism <= 8 ? TARGET_RATIO_UP_TO_8 : TARGET_RATIO;
+        }
+
+        double floorRatio() {
+            return floor == null || lowerBound.isZero() ? Double.NaN
+                    : (double) floor.elapsed().toNanos() / lowerBound.toNanos();
         }
     }
 
@@ -181,12 +190,29 @@ final class FleetBenchmark implements Callable<Integer> {
             }
             long requestsMade = (local != null ? local.requests() : child.requests()) - requestsBefore;
             int p = Math.min(parallel, tokens);
+            TransportFloor.Figures floor = null;
+            double floorSimulatorCpuMs = -1;
+            String floorMissing = null;
+            if (randomFaults != null) {
+                floorMissing = "not measured with --random-faults (its requests would be faulted too)";
+            } else {
+                try {
+                    Duration floorSim0 = child != null ? child.cpu() : null;
+                    floor = TransportFloor.measure(cloudUrl, serverUrl, cloudN, serverN, p, os::getProcessCpuTime);
+                    Duration floorSim1 = child != null ? child.cpu() : null;
+                    if (floorSim0 != null && floorSim1 != null) {
+                        floorSimulatorCpuMs = floorSim1.minus(floorSim0).toNanos() / 1e6;
+                    }
+                } catch (IOException e) {
+                    floorMissing = "not measured: " + e.getMessage();
+                }
+            }
             long roundTrips = cloudN * 3L + serverN * 2L;
             Duration lowerBound = latency.multipliedBy(roundTrips).dividedBy(p).plus(latency.multipliedBy(2));
             double ratio = lowerBound.isZero() ? Double.NaN : (double) elapsedNanos / lowerBound.toNanos();
             return new Figures(cloudN, serverN, p, latency, Duration.ofNanos(elapsedNanos), lowerBound, ratio,
                     cpuNanos / 1e6 / tokens, jitMs / tokens, gcMs / tokens, simulatorCpuMs, peak,
-                    requestsMade, FleetReport.countByVerdict(results));
+                    requestsMade, FleetReport.countByVerdict(results), floor, floorSimulatorCpuMs, floorMissing);
         } finally {
             if (local != null) {
                 local.close();
@@ -220,6 +246,32 @@ final class FleetBenchmark implements Callable<Integer> {
         return new FleetRefresher(refresher, parallel, ctx.clock()).run(entries, e -> ProgressListener.NONE).results();
     }
 
+    /**
+     * The transport floor and what the engine adds to it: a ratio above target whose floor is above
+     * target too is the machine's and the JDK client's, not the refresher's.
+     */
+    private static void printFloor(PrintStream out, Figures f) {
+        if (f.floor() == null) {
+            out.println("Floor:        " + f.floorMissing());
+            return;
+        }
+        double floorS = f.floor().elapsed().toNanos() / 1e9;
+        int tokens = f.cloudTokens() + f.serverTokens();
+        if (Double.isNaN(f.floorRatio())) {
+            out.printf(Locale.ROOT, "Floor:        %.3f s: the same round trips through core's JDK HttpClient, no engine"
+                    + " (serverinfo GETs)%n", floorS);
+        } else {
+            out.printf(Locale.ROOT, "Floor:        %.3f s, ratio %.3f%s: the same round trips through core's JDK"
+                    + " HttpClient, no engine (serverinfo GETs)%n", floorS, f.floorRatio(),
+                    f.floorRatio() > f.targetRatio() ? " (above the target: the transport alone misses it here now)" : "");
+        }
+        String simulators = f.floorSimulatorCpuMs() < 0 ? ""
+                : String.format(Locale.ROOT, ", %.3f ms in the simulators", f.floorSimulatorCpuMs() / tokens);
+        out.printf(Locale.ROOT, "Engine:       elapsed / floor %.3f: what the refresher adds; the floor's CPU / token %.3f ms%s%n",
+                (double) f.elapsed().toNanos() / f.floor().elapsed().toNanos(), f.floor().cpu().toNanos() / 1e6 / tokens,
+                simulators);
+    }
+
     private void print(PrintStream out, Figures f) {
         Runtime rt = Runtime.getRuntime();
         long expectedRequests = f.cloudTokens() * 3L + f.serverTokens() * 2L + 2;
@@ -246,6 +298,7 @@ final class FleetBenchmark implements Callable<Integer> {
                     f.targetRatio(), f.parallelism() <= 8 ? "up to 8" : "above 8",
                     f.ratio() <= f.targetRatio() ? "met" : "MISSED");
         }
+        printFloor(out, f);
         out.printf(Locale.ROOT, "CPU / token:  %.3f ms (target < %.1f ms: %s; process CPU time of the measured run,"
                 + " JIT and GC included, %s)%n", f.cpuMsPerToken(), TARGET_CPU_MS,
                 f.cpuMsPerToken() < TARGET_CPU_MS ? "met" : "MISSED",

@@ -18,6 +18,10 @@ class FleetBenchmarkTest {
                 .contains("Elapsed:").contains("Lower bound:  0.060 s = (10 x 3 + 10 x 2) round trips x 5 ms / 5"
                         + " + 2 servers x 5 ms")
                 .contains("Ratio:").contains("target <= 1.10 at parallelism up to 8").contains("CPU / token:")
+                .containsPattern("Floor:        \\d+\\.\\d{3} s, ratio \\d+\\.\\d{3}.*: the same round trips through core's"
+                        + " JDK HttpClient, no engine")
+                .containsPattern("Engine:       elapsed / floor \\d+\\.\\d{3}: what the refresher adds; the floor's CPU"
+                        + " / token \\d+\\.\\d{3} ms, \\d+\\.\\d{3} ms in the simulators")
                 .contains("Simulators:").contains("ms CPU in the measured run").contains("CPU share:    refresher ")
                 .contains("load average").contains("Peak heap:").contains("Verdicts:     20 OK");
     }
@@ -27,6 +31,7 @@ class FleetBenchmarkTest {
         CliRun r = CliRun.with().run("bench", "--tokens", "10", "--latency-ms", "0", "--warmup", "1", "--in-process");
         assertThat(r.exitCode).as(r.toString()).isZero();
         assertThat(r.out).contains("the in-process simulators included").contains("(--in-process: not told apart)")
+                .containsPattern("Floor:        \\d+\\.\\d{3} s: the same round trips").doesNotContain("in the simulators")
                 .contains("Verdicts:     10 OK");
     }
 
@@ -36,6 +41,7 @@ class FleetBenchmarkTest {
                 "--random-faults", "503=15,drop=10", "--fault-seed", "7");
         assertThat(r.exitCode).as(r.toString()).isZero();
         assertThat(r.out).contains("Faults:       503=15,drop=10, seed 7, before the simulated Tableau")
+                .contains("Floor:        not measured with --random-faults")
                 .contains("Verdicts:     40 OK").contains("(minimum 102:");
         java.util.regex.Matcher requests = java.util.regex.Pattern.compile("Requests: +(\\d+) ").matcher(r.out);
         assertThat(requests.find()).as(r.out).isTrue();

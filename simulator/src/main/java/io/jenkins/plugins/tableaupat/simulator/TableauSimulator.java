@@ -43,10 +43,12 @@ public final class TableauSimulator implements AutoCloseable {
     private final String prefix;
     private final boolean https;
     private final boolean httpRedirectToHttps;
+    private final boolean plainHttpFrontDoor;
     private final int port;
     private final TableauState state;
     private final FaultPlan faults = new FaultPlan();
     private final Deque<RecordedRequest> recorded = new ArrayDeque<>();
+    private long requestCount;
     private final ApiHandler api;
 
     private volatile boolean closing;
@@ -60,6 +62,7 @@ public final class TableauSimulator implements AutoCloseable {
         this.prefix = b.prefix;
         this.https = b.https;
         this.httpRedirectToHttps = b.httpRedirectToHttps;
+        this.plainHttpFrontDoor = b.plainHttpFrontDoor;
         this.port = b.port;
         Duration sessionTimeout = b.sessionTimeout != null ? b.sessionTimeout
                 : mode == Mode.CLOUD ? Duration.ofMinutes(120) : Duration.ofMinutes(240);
@@ -90,15 +93,17 @@ public final class TableauSimulator implements AutoCloseable {
                 HttpsServer s = HttpsServer.create(address, 512);
                 s.setHttpsConfigurator(new HttpsConfigurator(TlsMaterial.serverContext()));
                 server = s;
-            } else {
+            } else if (plainHttpFrontDoor) {
                 // Plain http sits behind a front door on the public port (see PlainHttpFrontDoor for why).
                 server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
+            } else {
+                server = HttpServer.create(address, 512);
             }
             server.createContext("/", api);
             // A cached pool: latency and hang faults park a thread each and must not hold up other requests.
             server.setExecutor(executor);
             server.start();
-            if (!https) {
+            if (!https && plainHttpFrontDoor) {
                 frontDoor = new PlainHttpFrontDoor(port, server.getAddress(), executor);
                 frontDoor.start();
             }
@@ -201,15 +206,26 @@ public final class TableauSimulator implements AutoCloseable {
         return state.displacedSessions();
     }
 
-    /** A copy of the requests the main listener received, oldest first. */
+    /**
+     * A copy of the requests the main listener received, oldest first; the newest 100,000 are kept (see
+     * {@link #requestCount()} for all of them).
+     */
     public List<RecordedRequest> requests() {
         synchronized (recorded) {
             return List.copyOf(recorded);
         }
     }
 
+    /** How many requests the main listener received since start (or the last {@link #reset()}), none dropped. */
+    public long requestCount() {
+        synchronized (recorded) {
+            return requestCount;
+        }
+    }
+
     private void record(RecordedRequest r) {
         synchronized (recorded) {
+            requestCount++;
             if (recorded.size() >= MAX_RECORDED) {
                 recorded.removeFirst();
             }
@@ -226,6 +242,7 @@ public final class TableauSimulator implements AutoCloseable {
         faults.clear();
         synchronized (recorded) {
             recorded.clear();
+            requestCount = 0;
         }
         state.reset();
     }
@@ -266,6 +283,7 @@ public final class TableauSimulator implements AutoCloseable {
         private Duration sessionTimeout;
         private boolean https;
         private boolean httpRedirectToHttps;
+        private boolean plainHttpFrontDoor = true;
         private ListQuirk listQuirk = ListQuirk.NONE;
         private int port;
         private String prefix = "";
@@ -317,6 +335,17 @@ public final class TableauSimulator implements AutoCloseable {
         /** Also open a plain-http listener answering 301 to the https one (needs {@code https(true)}). */
         public Builder httpRedirectToHttps(boolean redirect) {
             this.httpRedirectToHttps = redirect;
+            return this;
+        }
+
+        /**
+         * Plain http only: serve it through {@code PlainHttpFrontDoor} (the default), which answers a TLS
+         * client on the http port with a 400 at once, as a real web server does. Off, clients reach the JDK
+         * server directly: one relay hop and two threads per connection fewer, for load (the fleet
+         * benchmark), but a TLS client on this port then waits for its own timeout.
+         */
+        public Builder plainHttpFrontDoor(boolean frontDoor) {
+            this.plainHttpFrontDoor = frontDoor;
             return this;
         }
 

@@ -49,6 +49,24 @@ class HttpsTest extends SimulatorTestSupport {
     }
 
     @Test
+    void withoutTheFrontDoorPlainHttpIsServedDirectly() throws Exception {
+        TableauSimulator direct = start(Mode.SERVER, b -> b.plainHttpFrontDoor(false));
+        TableauSimulator guarded = start(Mode.SERVER);
+        assertThat(get(direct.baseUrl() + "/api/3.28/serverinfo", JSON, null).statusCode()).isEqualTo(200);
+        assertThat(get(guarded.baseUrl() + "/api/3.28/serverinfo", JSON, null).statusCode())
+                .isEqualTo(200);
+        // The front door is the only listener with an accept thread of its own, named after its port.
+        assertThat(acceptThreadFor(guarded.port())).isTrue();
+        assertThat(acceptThreadFor(direct.port())).isFalse();
+        assertThat(direct.requestCount()).isEqualTo(1);
+    }
+
+    private static boolean acceptThreadFor(int port) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().equals("tableau-simulator-accept-" + port));
+    }
+
+    @Test
     void httpListenerRedirectsToHttpsKeepingPathAndQuery() throws Exception {
         TableauSimulator sim = start(Mode.SERVER, b -> b.https(true).httpRedirectToHttps(true).prefix("/t"));
         sim.addToken(token().build());

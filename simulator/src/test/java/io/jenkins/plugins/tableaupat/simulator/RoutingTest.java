@@ -33,6 +33,19 @@ class RoutingTest extends SimulatorTestSupport {
     }
 
     @Test
+    void requestCountCountsEveryRequestUntilReset() throws Exception {
+        TableauSimulator sim = start(Mode.SERVER);
+        assertThat(sim.requestCount()).isZero();
+        for (int i = 0; i < 3; i++) {
+            get(sim.baseUrl() + "/api/3.28/serverinfo", JSON, null);
+        }
+        get(sim.baseUrl() + "/api/3.28/workbooks", JSON, null);
+        assertThat(sim.requestCount()).isEqualTo(4).isEqualTo(sim.requests().size());
+        sim.reset();
+        assertThat(sim.requestCount()).isZero();
+    }
+
+    @Test
     void requestLogKeepsMethodPathQueryHeadersAndBody() throws Exception {
         TableauSimulator sim = start(Mode.SERVER);
         sim.addToken(token().build());
