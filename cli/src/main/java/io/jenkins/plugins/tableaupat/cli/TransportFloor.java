@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
 
 /**
  * The fleet benchmark's floor: the same round trips to the same simulators at the same parallelism, made
@@ -37,14 +38,15 @@ final class TransportFloor {
      * {@code cloudTokens} tasks of 3 GETs and {@code serverTokens} tasks of 2 on {@code parallelism}
      * workers, in that order, as {@code FleetRefresher} runs its entries.
      *
+     * @param cpuNanos this process's CPU time in nanoseconds
      * @throws IOException when a request fails or is not answered 200 (the floor would not be one)
      */
     static Figures measure(String cloudUrl, String serverUrl, int cloudTokens, int serverTokens, int parallelism,
-            ProcessCpu cpu) throws IOException, InterruptedException {
+            LongSupplier cpuNanos) throws IOException, InterruptedException {
         HttpClient client = TableauHttpClient.create(RefreshRequest.DEFAULT_TIMEOUT);
         HttpRequest cloud = serverInfo(cloudUrl);
         HttpRequest server = serverInfo(serverUrl);
-        long cpu0 = cpu.nanos();
+        long cpu0 = cpuNanos.getAsLong();
         long t0 = System.nanoTime();
         get(client, cloud);
         get(client, server);
@@ -73,7 +75,7 @@ final class TransportFloor {
             pool.shutdownNow();
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
-        return new Figures(elapsed, Duration.ofNanos(cpu.nanos() - cpu0));
+        return new Figures(elapsed, Duration.ofNanos(cpuNanos.getAsLong() - cpu0));
     }
 
     /** Built as core's RestTransport builds a plain-http GET. */
@@ -98,11 +100,5 @@ final class TransportFloor {
         if (r.statusCode() != 200) {
             throw new IOException("serverinfo answered HTTP " + r.statusCode() + " instead of 200");
         }
-    }
-
-    /** This process's CPU time in nanoseconds. */
-    @FunctionalInterface
-    interface ProcessCpu {
-        long nanos();
     }
 }

@@ -48,7 +48,7 @@ public final class TableauSimulator implements AutoCloseable {
     private final TableauState state;
     private final FaultPlan faults = new FaultPlan();
     private final Deque<RecordedRequest> recorded = new ArrayDeque<>();
-    private long requestCount;
+    private long requestCount; // guarded by recorded
     private final ApiHandler api;
 
     private volatile boolean closing;
