@@ -246,12 +246,12 @@ public class TableauPatRefreshAction implements RunAction2 {
 
         /** For the build page: the site, or "(default)" for the Default site, as the log's table shows it. */
         public String getSiteShown() {
-            return site == null || site.isEmpty() ? "(default)" : site;
+            return ResultTable.site(site);
         }
 
-        /** For the build page: the days left, or "-" when unknown (Tableau Server, a failed refresh). */
+        /** For the build page: the days left, or "-" when unknown, as the log's table shows it. */
         public String getDaysLeftShown() {
-            return daysUntilExpiry == null ? "-" : String.valueOf(daysUntilExpiry);
+            return ResultTable.daysLeft(daysUntilExpiry);
         }
 
         /** For the build page: the summary without its "Token 'name'" opening, which the token column shows. */

@@ -37,9 +37,8 @@ public final class ResultTable {
         rows.add(head);
         for (int i = 0; i < results.size(); i++) {
             RefreshResult r = results.get(i);
-            rows.add(new String[] {labels.get(i), r.verdict().name(),
-                r.daysUntilExpiry() == null ? "-" : String.valueOf(r.daysUntilExpiry()), r.tokenName(),
-                r.site() == null || r.site().isEmpty() ? "(default)" : r.site(), r.serverUrl(), detail(r)});
+            rows.add(new String[] {labels.get(i), r.verdict().name(), daysLeft(r.daysUntilExpiry()), r.tokenName(),
+                site(r.site()), r.serverUrl(), detail(r)});
         }
         int[] width = new int[head.length];
         for (String[] row : rows) {
@@ -76,6 +75,16 @@ public final class ResultTable {
         int extra = FleetReport.countExtraRound(results);
         return results.size() + (results.size() == 1 ? " token: " : " tokens: ") + String.join(", ", parts)
                 + (extra == 0 ? "" : "; " + extra + " needed an extra round");
+    }
+
+    /** The DAYS LEFT cell: the days, or "-" when unknown (Tableau Server, a failed refresh). */
+    public static String daysLeft(Long daysUntilExpiry) {
+        return daysUntilExpiry == null ? "-" : String.valueOf(daysUntilExpiry);
+    }
+
+    /** The SITE cell: the site's content URL, or "(default)" for the Default site. */
+    public static String site(String site) {
+        return site == null || site.isEmpty() ? "(default)" : site;
     }
 
     /** The summary without its "Token 'name'" opening, which the TOKEN column already shows. */

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The table's DETAIL cell, which the Jenkins build page shows from a stored token name and summary. */
+/** The table's cells that the Jenkins build page shows too, from a stored token name, site, days and summary. */
 class ResultTableTest {
     @Test
     void theDetailCellDropsTheTokenOpeningTheTokenColumnShows() {
@@ -16,5 +16,15 @@ class ResultTableTest {
     void aSummaryOfAnotherTokenOrNoneIsLeftAlone() {
         assertThat(ResultTable.detail("t0", "Token 'other' refreshed")).isEqualTo("Token 'other' refreshed");
         assertThat(ResultTable.detail("t0", null)).isEmpty();
+    }
+
+    @Test
+    void theSiteAndDaysLeftCellsNameTheDefaultSiteAndUnknownDays() {
+        assertThat(ResultTable.site("")).isEqualTo("(default)");
+        assertThat(ResultTable.site(null)).isEqualTo("(default)");
+        assertThat(ResultTable.site("acme")).isEqualTo("acme");
+        assertThat(ResultTable.daysLeft(null)).isEqualTo("-");
+        assertThat(ResultTable.daysLeft(0L)).isEqualTo("0");
+        assertThat(ResultTable.daysLeft(42L)).isEqualTo("42");
     }
 }
