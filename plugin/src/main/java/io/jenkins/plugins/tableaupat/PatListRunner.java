@@ -51,13 +51,14 @@ final class PatListRunner {
         }
 
         List<TableauToken> tokens = options.getTokens();
+        int thresholdDays = options.thresholdDaysOrDefault();
         List<FleetEntry> entries = new ArrayList<>();
         List<String> credentialsIds = new ArrayList<>();
         List<String> secrets = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
             TableauToken t = tokens.get(i);
             credentialsIds.add(t.getCredentialsId());
-            entries.add(entry(options, t, i, run, secrets));
+            entries.add(entry(options, thresholdDays, t, i, run, secrets));
         }
         Redactor redactor = new Redactor(secrets.toArray(new String[0]));
         PrintStream log = listener.getLogger();
@@ -72,13 +73,13 @@ final class PatListRunner {
                 .run(entries, listeners::get);
 
         List<RefreshResult> results = report.results();
+        TableauPatRefreshAction.recordAll(run, credentialsIds, results);
         List<Map<String, Object>> maps = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         List<String> unstable = new ArrayList<>();
         Result worst = Result.SUCCESS;
         for (int i = 0; i < results.size(); i++) {
             RefreshResult r = results.get(i);
-            TableauPatRefreshAction.record(run, credentialsIds.get(i), r);
             maps.add(new LinkedHashMap<>(r.toMap()));
             Result outcome = PatRefreshRunner.outcome(r.verdict(), onExpiring, onError);
             worst = worst.combine(outcome);
@@ -108,8 +109,8 @@ final class PatListRunner {
      * The token's fleet entry, its values falling back to the step's; a token whose credential or values
      * are wrong becomes an invalid entry, which gets a result and a table row like any other.
      */
-    private static FleetEntry entry(RefreshOptions options, TableauToken t, int index, Run<?, ?> run,
-            List<String> secrets) {
+    private static FleetEntry entry(RefreshOptions options, int thresholdDays, TableauToken t, int index,
+            Run<?, ?> run, List<String> secrets) {
         String label = t.getCredentialsId() != null ? t.getCredentialsId() : "#" + (index + 1);
         String serverUrl = TableauToken.orStep(t.getServerUrl(), options.getServerUrl());
         String site = TableauToken.orStep(t.getSite(), options.getSite());
@@ -120,7 +121,7 @@ final class PatListRunner {
             token = TableauPatCredentials.forBuild(t.getCredentialsId(), tokenName, run);
             secrets.add(token.secret());
             return FleetEntry.of(label, PatRefreshRunner.request(serverUrl, site, token,
-                    options.thresholdDaysOrDefault(), options.getApiVersion(), deployment,
+                    thresholdDays, options.getApiVersion(), deployment,
                     options.getTimeoutSeconds()));
         } catch (AbortException e) {
             String name = token != null ? token.name() : tokenName != null ? tokenName : "?";

@@ -5,6 +5,7 @@ import hudson.model.Run;
 import io.jenkins.plugins.tableaupat.core.RefreshResult;
 import io.jenkins.plugins.tableaupat.core.fleet.ResultTable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -30,24 +31,37 @@ public class TableauPatRefreshAction implements RunAction2 {
 
     /**
      * Records one token's refresh: on the build's action (created on first use) and in the controller's
-     * token overview ({@link TokenOverviewStore}). Every refresh of every form passes through here.
+     * token overview ({@link TokenOverviewStore}). Every refresh of every form passes through here or
+     * {@link #recordAll}.
      *
      * @param credentialsId the credentials the secret came from, shown in the overview
      */
     static void record(Run<?, ?> run, @CheckForNull String credentialsId, RefreshResult result) {
+        recordAll(run, Collections.singletonList(credentialsId), List.of(result));
+    }
+
+    /**
+     * Records the refreshes of a list-form run, in order, as {@link #record} does one: the overview file
+     * is written once for all of them rather than once per token.
+     *
+     * @param credentialsIds the credentials of each result, in the same order (an element may be null)
+     */
+    static void recordAll(Run<?, ?> run, List<String> credentialsIds, List<RefreshResult> results) {
         synchronized (LOCK) {
             TableauPatRefreshAction action = run.getAction(TableauPatRefreshAction.class);
             if (action == null) {
                 action = new TableauPatRefreshAction();
                 run.addAction(action);
             }
-            action.refreshes.add(new Refresh(credentialsId, result));
+            for (int i = 0; i < results.size(); i++) {
+                action.refreshes.add(new Refresh(credentialsIds.get(i), results.get(i)));
+            }
         }
         try {
-            TokenOverviewStore.get().record(run, credentialsId, result);
+            TokenOverviewStore.get().record(run, credentialsIds, results);
         } catch (RuntimeException e) {
             // The overview is a convenience for administrators; the build's own result must not depend on it.
-            LOGGER.log(Level.WARNING, "Cannot add the refresh of token " + result.tokenName()
+            LOGGER.log(Level.WARNING, "Cannot add the refreshes of " + run.getFullDisplayName()
                     + " to the Tableau token overview", e);
         }
     }

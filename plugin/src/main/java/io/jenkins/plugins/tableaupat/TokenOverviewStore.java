@@ -69,13 +69,17 @@ public final class TokenOverviewStore implements Saveable {
     }
 
     /**
-     * Folds one refresh into the overview and saves it. A failure to save is logged, not thrown: the
-     * build's own result must not depend on the overview.
+     * Folds the refreshes of one run into the overview and saves it once. A failure to save is logged,
+     * not thrown: the build's own result must not depend on the overview.
+     *
+     * @param credentialsIds the credentials of each result, in the same order
      */
-    synchronized void record(Run<?, ?> run, String credentialsId, RefreshResult result) {
-        overview.record(credentialsId, result, run.getFullDisplayName(), run.getUrl());
+    synchronized void record(Run<?, ?> run, List<String> credentialsIds, List<RefreshResult> results) {
+        for (int i = 0; i < results.size(); i++) {
+            overview.record(credentialsIds.get(i), results.get(i), run.getFullDisplayName(), run.getUrl());
+        }
         // A token that recovered is no longer covered by an old dismissal: if it fails again, say so again.
-        dismissal.retainOnly(rule().attentionKeys(overview.records()));
+        dismissal.retainOnly(attentionKeys());
         try {
             save();
         } catch (IOException e) {
