@@ -4,7 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.Util;
-import hudson.model.AbstractDescribableImpl;
+import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.model.Item;
 import hudson.util.FormValidation;
@@ -20,7 +20,7 @@ import org.kohsuke.stapler.QueryParameter;
  * its credentials, and optionally its own server, site, token name and deployment; an unset value
  * (null, or empty in the form) is the step's.
  */
-public class TableauToken extends AbstractDescribableImpl<TableauToken> {
+public class TableauToken implements Describable<TableauToken> {
     private final String credentialsId;
     private String serverUrl;
     private String site;
