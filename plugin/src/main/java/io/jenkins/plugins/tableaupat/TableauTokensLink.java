@@ -78,7 +78,7 @@ public class TableauTokensLink extends ManagementLink implements StaplerProxy {
         int n = TokenOverviewStore.get().attentionKeys().size();
         return n == 0
                 ? null
-                : new Badge(String.valueOf(n), Messages.TokenAttentionMonitor_Count(n), Badge.Severity.warning);
+                : new Badge(String.valueOf(n), Messages.TokenAttentionMonitor_Count(n), Badge.Severity.WARNING);
     }
 
     @Override
